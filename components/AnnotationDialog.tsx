@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AnnotationChanges, Theme } from '../lib/model';
+import { createAnnotationForm } from './annotation-form';
+import { SeverityPicker } from './SeverityPicker';
+import { ThemePicker, pickerThemes } from './ThemePicker';
+import { trapTab } from './focus';
+import { excerpt } from './text';
+
+export interface AnnotationDialogProps {
+  mode: 'create' | 'edit';
+  /** Shown as a short excerpt, as text. */
+  quote: string;
+  /** All themes; the picker shows active ones plus retired ones already on the annotation. */
+  themes: Theme[];
+  /** Read once, when the dialog opens: later changes do not replace what the user typed. */
+  initial: AnnotationChanges;
+  /** Rejects with an Error whose message is shown to the user. */
+  onSave(changes: AnnotationChanges): Promise<void>;
+  /** Edit mode only: shows a "Delete" button. */
+  onDelete?(): Promise<void>;
+  onClose(): void;
+  /** Fixed position in px, next to the selection. */
+  position?: { top: number; left: number };
+}
+
+const stop = (e: Event) => e.stopPropagation();
+
+/**
+ * Picks themes, a severity and a note for a selection. To edit a different annotation,
+ * remount it (give it a `key`); new props for the same one keep the user's input.
+ */
+export function AnnotationDialog(props: AnnotationDialogProps) {
+  const { mode, quote, themes, onSave, onDelete, onClose, position } = props;
+  const [form] = useState(() => createAnnotationForm(props.initial));
+  const [offered] = useState(() => props.initial.themes);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => firstRef.current?.focus({ preventScroll: true }), []);
+
+  const busy = form.busy.value;
+  const save = () => form.save(onSave);
+
+  function onKeyDown(e: KeyboardEvent) {
+    // Keys typed here are not the page's business (its shortcuts would see the shadow host).
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void save();
+    } else if (e.key === 'Tab' && rootRef.current) {
+      trapTab(e, rootRef.current);
+    }
+  }
+
+  return (
+    <div
+      ref={rootRef}
+      class="annotation-dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-label={mode === 'create' ? 'Annotate selection' : 'Edit annotation'}
+      style={position && { position: 'fixed', top: `${position.top}px`, left: `${position.left}px` }}
+      onKeyDown={onKeyDown}
+      onKeyUp={stop}
+      onKeyPress={stop}
+    >
+      <blockquote class="quote">{excerpt(quote)}</blockquote>
+      <ThemePicker
+        themes={pickerThemes(themes, offered)}
+        selected={form.themes.value}
+        filter={form.filter.value}
+        onFilter={(f) => (form.filter.value = f)}
+        onToggle={form.setTheme}
+        inputRef={firstRef}
+      />
+      <SeverityPicker value={form.severity.value} onChange={(s) => (form.severity.value = s)} />
+      <label class="note">
+        Note
+        <textarea
+          rows={3}
+          value={form.note.value}
+          onInput={(e) => (form.note.value = e.currentTarget.value)}
+        />
+      </label>
+      {form.error.value && (
+        <p class="error" role="alert">
+          {form.error.value}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy !== 'idle'} onClick={save}>
+          {busy === 'saving' ? 'Saving…' : 'Save'}
+        </button>
+        {mode === 'edit' && onDelete && (
+          <button type="button" class="danger" disabled={busy !== 'idle'} onClick={() => form.remove(onDelete)}>
+            {busy === 'deleting' ? 'Deleting…' : 'Delete'}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

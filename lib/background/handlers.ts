@@ -1,0 +1,55 @@
+import type { Browser } from 'wxt/browser';
+import type { AnnotatorDb } from '../db/database';
+import {
+  annotationsForUrl,
+  createAnnotation,
+  deleteAnnotation,
+  listThemes,
+  restoreAnnotation,
+  updateAnnotation,
+} from '../db/annotations';
+import { documentUrl } from '../document-url';
+import type { Handlers } from '../messages/serve';
+import type { BackgroundRequests } from '../messages/protocol';
+import type { SenderKind } from '../messages/senders';
+
+type Sender = Browser.runtime.MessageSender;
+
+interface Deps {
+  db: AnnotatorDb;
+  kindOf: (sender: Sender) => SenderKind | null;
+  /** Shows the page's annotation count on the toolbar button. */
+  setBadge: (tabId: number, count: number) => void;
+}
+
+/**
+ * The background's answers. The document is the sender's own page for a content script, so
+ * a page reaches only its own annotations; extension pages name it.
+ */
+export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<BackgroundRequests> {
+  const documentOf = (sender: Sender, named?: string): string => {
+    const kind = kindOf(sender);
+    if (kind === 'content-script') return documentUrl(sender.url!);
+    if (kind === 'extension-page' && named) return documentUrl(named);
+    throw new Error('This request must name its document.');
+  };
+
+  return {
+    'page/load': async ({ url }, sender) => ({
+      annotations: await annotationsForUrl(db, documentOf(sender, url)),
+      themes: await listThemes(db),
+    }),
+    'annotation/create': ({ draft, title, url }, sender) =>
+      createAnnotation(db, { url: documentOf(sender, url), title, draft }),
+    'annotation/update': ({ id, changes, url }, sender) =>
+      updateAnnotation(db, { url: documentOf(sender, url), id, changes }),
+    'annotation/delete': ({ id, url }, sender) =>
+      deleteAnnotation(db, { url: documentOf(sender, url), id }),
+    'annotation/restore': ({ annotation, title }, sender) =>
+      restoreAnnotation(db, { url: documentOf(sender, annotation.url), annotation, title }),
+    'page/anchored': async ({ total }, sender) => {
+      if (sender.tab?.id !== undefined && sender.frameId === 0) setBadge(sender.tab.id, total);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Severity } from '../model';
+import { SEVERITY_LEVELS } from '../taxonomy/severity';
+
+// Paints ranges with the CSS Custom Highlight API: no elements are added around the page's
+// text, so page scripts, styles and tables are undisturbed. One Highlight per severity.
+
+const PREFIX = 'ofsted-annotator';
+const FLASH = `${PREFIX}-flash`;
+const PENDING = `${PREFIX}-pending`;
+
+export const highlightName = (severity: Severity) => `${PREFIX}-severity-${severity}`;
+
+/** The stylesheet that gives each highlight its colour; adopted, so the DOM is unchanged. */
+export function highlightCss(): string {
+  const rules = SEVERITY_LEVELS.map(
+    (s) => `::highlight(${highlightName(s.level)}) { background-color: ${s.color}; color: inherit; }`,
+  );
+  rules.push(`::highlight(${PENDING}) { background-color: #c5cae9; }`);
+  rules.push(`::highlight(${FLASH}) { background-color: #1a237e; color: #fff; }`);
+  return rules.join('\n');
+}
+
+export interface PaintedRange {
+  id: string;
+  severity: Severity;
+  range: Range;
+}
+
+export class Painter {
+  private painted = new Map<string, PaintedRange>();
+
+  constructor(
+    private readonly doc: Document = document,
+    private readonly registry: HighlightRegistry = CSS.highlights,
+  ) {
+    const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(highlightCss());
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  }
+
+  /** Replaces everything painted with these ranges. */
+  paint(items: readonly PaintedRange[]): void {
+    this.painted = new Map(items.map((item) => [item.id, item]));
+    for (const level of SEVERITY_LEVELS) {
+      const ranges = items.filter((i) => i.severity === level.level).map((i) => i.range);
+      if (ranges.length) this.registry.set(highlightName(level.level), new Highlight(...ranges));
+      else this.registry.delete(highlightName(level.level));
+    }
+  }
+
+  rangeOf(id: string): Range | undefined {
+    return this.painted.get(id)?.range;
+  }
+
+  /** Shows the selection being annotated while the dialog has the focus. */
+  showPending(range: Range | null): void {
+    if (range) this.registry.set(PENDING, new Highlight(range));
+    else this.registry.delete(PENDING);
+  }
+
+  /** Briefly marks a range, after scrolling to it. */
+  flash(range: Range, ms = 1200): void {
+    this.registry.set(FLASH, new Highlight(range));
+    setTimeout(() => this.registry.delete(FLASH), ms);
+  }
+
+  /** The painted annotation under a point, the shortest first when several overlap. */
+  hitTest(x: number, y: number): PaintedRange | undefined {
+    let best: PaintedRange | undefined;
+    for (const item of this.painted.values()) {
+      if (!containsPoint(item.range, x, y)) continue;
+      if (!best || item.range.toString().length < best.range.toString().length) best = item;
+    }
+    return best;
+  }
+
+  clear(): void {
+    this.paint([]);
+    this.registry.delete(PENDING);
+    this.registry.delete(FLASH);
+  }
+}
+
+function containsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
+}

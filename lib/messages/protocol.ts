@@ -1,0 +1,53 @@
+import type { Annotation, AnnotationChanges, AnnotationDraft, Theme } from '../model';
+
+// One typed map per direction. Content scripts never name a document: the background takes
+// it from the sender's own address, so a page can only ever reach its own annotations.
+// Extension pages (the PDF viewer, the dashboard) name the document with `url`.
+
+/** Requests that content scripts and extension pages send to the background. */
+export interface BackgroundRequests {
+  /** The sender's document's annotations and every theme (retired ones too, for labels). */
+  'page/load': { request: { url?: string }; response: { annotations: Annotation[]; themes: Theme[] } };
+  /** Saves a new annotation on the sender's document; `title` names the document. */
+  'annotation/create': {
+    request: { draft: AnnotationDraft; title: string; url?: string };
+    response: Annotation;
+  };
+  /** Changes the themes, severity or note of one of the sender's document's annotations. */
+  'annotation/update': {
+    request: { id: string; changes: AnnotationChanges; url?: string };
+    response: Annotation;
+  };
+  /** Deletes an annotation and returns it, so the user can undo. */
+  'annotation/delete': { request: { id: string; url?: string }; response: Annotation };
+  /** Puts back an annotation the user has just deleted (undo). */
+  'annotation/restore': { request: { annotation: Annotation; title: string }; response: Annotation };
+  /** The content script reports how many annotations it found and which are orphans. */
+  'page/anchored': { request: { total: number; orphanIds: string[] }; response: null };
+}
+
+/** Requests that the background and the popup send to a tab's content script. */
+export interface ContentRequests {
+  /** Opens the annotation dialog for the current selection (shortcut, context menu). */
+  'dialog/open': { request: Record<string, never>; response: { opened: boolean } };
+  /** Which of the page's annotations are painted and which are orphans. */
+  'page/status': {
+    request: Record<string, never>;
+    response: { url: string; anchoredIds: string[]; orphanIds: string[] };
+  };
+  /** Scrolls the page to an annotation and flashes it. */
+  'annotation/reveal': { request: { id: string }; response: { found: boolean } };
+  /** The stored annotations changed elsewhere (popup, another tab): load and paint again. */
+  'page/refresh': { request: Record<string, never>; response: null };
+}
+
+/** A map of message types to their request and response. */
+export type RequestMap<M> = { [K in keyof M]: { request: unknown; response: unknown } };
+
+export interface Message<M extends RequestMap<M>, K extends keyof M = keyof M> {
+  type: K;
+  payload: M[K]['request'];
+}
+
+/** Every reply is wrapped so failures reach the caller as a message, not a dropped promise. */
+export type Reply<T> = { ok: true; value: T } | { ok: false, error: string };

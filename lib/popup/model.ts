@@ -1,0 +1,82 @@
+import { signal, type Signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { ensureRunning, requestSite } from '../activation/inject';
+import { annotationsForUrl, listThemes } from '../db/annotations';
+import type { AnnotatorDb } from '../db/database';
+import { pageSummaries, searchAnnotations } from '../db/queries';
+import { documentUrl } from '../document-url';
+import { downloadFile } from '../export/download';
+import { exportAll, exportFileName } from '../export/json';
+import { sendToTab } from '../messages/send';
+import type { Annotation, Theme } from '../model';
+import { currentTab, type CurrentTab } from './current-tab';
+
+type Live<T> = Signal<T>;
+
+function live<T>(query: () => Promise<T>, initial: T): Live<T> {
+  const value = signal(initial);
+  liveQuery(query).subscribe({ next: (v) => (value.value = v), error: (e) => console.error(e) });
+  return value;
+}
+
+/** The popup's state: Dexie live queries of the extension's own database, and the tab. */
+export function createPopupModel(db: AnnotatorDb) {
+  const tab = signal<CurrentTab | null>(null);
+  const pageAnnotations = signal<Annotation[]>([]);
+  const themes: Live<Theme[]> = live(() => listThemes(db), []);
+  const pages = live(() => pageSummaries(db), []);
+  const query = signal('');
+  const results = signal<Awaited<ReturnType<typeof searchAnnotations>> | null>(null);
+
+  void currentTab().then((t) => {
+    tab.value = t;
+    if (!t.url) return;
+    const url = documentUrl(t.url);
+    liveQuery(() => annotationsForUrl(db, url)).subscribe({ next: (a) => (pageAnnotations.value = a) });
+  });
+
+  let searchRun = 0;
+  const onQuery = (q: string) => {
+    query.value = q;
+    const run = ++searchRun;
+    if (!q.trim()) return void (results.value = null);
+    void searchAnnotations(db, q).then((r) => {
+      if (run === searchRun) results.value = r;
+    });
+  };
+
+  return {
+    tab,
+    pageAnnotations,
+    themes,
+    pages,
+    query,
+    results,
+    onQuery,
+    /** Scrolls the page to an annotation and flashes it. */
+    reveal: (id: string) => {
+      const tabId = tab.value?.id;
+      if (tabId !== undefined) void sendToTab(tabId, 'annotation/reveal', { id }).catch(() => undefined);
+    },
+    /** Switches the annotator on in this tab (the popup holds the activeTab grant). */
+    activate: async () => {
+      const t = tab.value;
+      if (t?.id === undefined) return;
+      await ensureRunning(t.id);
+      tab.value = await currentTab();
+    },
+    /** Asks for the site's permission; the background switches the site on once granted. */
+    alwaysOn: async () => {
+      if (tab.value?.url) await requestSite(tab.value.url);
+    },
+    exportJson: async () => {
+      const now = new Date();
+      const data = await exportAll(db, now);
+      downloadFile(JSON.stringify(data, null, 2), exportFileName(now), 'application/json');
+    },
+    openOptions: () => browser.runtime.openOptionsPage(),
+  };
+}
+
+export type PopupModel = ReturnType<typeof createPopupModel>;
