@@ -21,7 +21,7 @@ afterEach(async () => {
 describe('annotating a news page', () => {
   it('saves a selection across inline elements with its themes, severity and note, and paints it again after a reload', async () => {
     const page = await openPage(session, PAGES.news.url);
-    await selectWithMouse(page, 'Many of Devon’s vulnerable', 'a new report by Ofsted');
+    await selectWithMouse(page, 'Many of Devon’s vulnerable', 'Ofsted');
 
     const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
     await expect(dialog.isVisible()).resolves.toBe(true);

@@ -96,37 +96,41 @@ export async function waitForAnnotator(page: Page): Promise<void> {
 }
 
 /**
- * Selects text with the mouse, as a user does: presses at the first character of `from`
- * and releases after the last character of `to` (both found in the page's text).
+ * Selects text with the mouse, as a user does: presses at the first character of `from` and
+ * releases after the last character of `to`, the first occurrence of `to` from `from` on
+ * (each must lie within one text node).
  */
 export async function selectWithMouse(page: Page, from: string, to: string = from): Promise<void> {
-  const points = await page.evaluate(
+  const found = await page.evaluate(
     ([fromText, toText]) => {
-      const find = (text: string, end: boolean) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const at = node.textContent!.indexOf(text);
-          if (at < 0) continue;
-          const range = document.createRange();
-          const offset = end ? at + text.length - 1 : at;
-          range.setStart(node, offset);
-          range.setEnd(node, offset + 1);
-          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-          const rect = range.getBoundingClientRect();
-          return { x: end ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 };
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const seek = (text: string, startAt: number) => {
+        for (let node = walker.currentNode as Text | null; node; node = walker.nextNode() as Text | null, startAt = 0) {
+          const at = node.nodeType === Node.TEXT_NODE ? node.data.indexOf(text, startAt) : -1;
+          if (at >= 0) return { node, at };
         }
         throw new Error(`Text not on the page: ${text}`);
       };
-      find(fromText, false); // scroll the start into view first
-      const start = find(fromText, false);
-      const end = find(toText, true);
-      return { start, end };
+      const start = seek(fromText, 0);
+      const end = seek(toText, start.at);
+      start.node.parentElement!.scrollIntoView({ block: 'center' });
+      const point = (node: Text, offset: number, right: boolean) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: right ? rect.right - 1 : rect.left + 1, y: rect.top + rect.height / 2 };
+      };
+      return {
+        start: point(start.node, start.at, false),
+        end: point(end.node, end.at + toText.length - 1, true),
+      };
     },
     [from, to] as const,
   );
-  await page.mouse.move(points.start.x, points.start.y);
+  await page.mouse.move(found.start.x, found.start.y);
   await page.mouse.down();
-  await page.mouse.move(points.end.x, points.end.y, { steps: 5 });
+  await page.mouse.move(found.end.x, found.end.y, { steps: 5 });
   await page.mouse.up();
 }
 

@@ -1,0 +1,64 @@
+import { contextEvidence, type Candidate, type ContextEvidence, type Quote } from './context';
+
+/** A verbatim quote this long may stand with its context on one side only. */
+export const DISTINCTIVE_LENGTH = 32;
+
+/** A verbatim quote this long, found just once, may stand with none of its context. */
+export const UNMISTAKABLE_LENGTH = 100;
+
+interface Judged extends Candidate {
+  evidence: ContextEvidence;
+  /** Distance from the expected position (0 when unknown). */
+  distance: number;
+}
+
+interface Options {
+  /** The quote's old start, if known. */
+  expected?: number;
+  /** Whether candidates equal the quote exactly (exact search) or approximately (fuzzy). */
+  verbatim: boolean;
+}
+
+/**
+ * The strongest convincing candidate, or null. Candidates rank by agreeing context, then
+ * fewest edits, then closeness of context, then closeness to the expected position.
+ */
+export function chooseCandidate(
+  text: string,
+  quote: Quote,
+  candidates: readonly Candidate[],
+  { expected, verbatim }: Options,
+): Candidate | null {
+  const judged: Judged[] = candidates.map((candidate) => ({
+    ...candidate,
+    evidence: contextEvidence(text, candidate, quote),
+    distance: expected === undefined ? 0 : Math.abs(candidate.start - expected),
+  }));
+  const alone = candidates.length === 1;
+  return judged.sort(byStrength).find((c) => isConvincing(c.evidence, quote, verbatim, alone)) ?? null;
+}
+
+/**
+ * Whether the evidence rules out a look-alike (formulaic reports repeat short phrases, and
+ * their contexts, often). Any text is convincing when all its stored context agrees. Verbatim
+ * text may also stand with context on one side if it is distinctive, or with none if it is
+ * the only occurrence and unmistakable, or if no context was stored.
+ */
+function isConvincing(evidence: ContextEvidence, quote: Quote, verbatim: boolean, alone: boolean): boolean {
+  const { agreeing, disagreeing } = evidence;
+  if (agreeing > 0 && disagreeing === 0) return true;
+  if (!verbatim) return false;
+  const length = quote.exact.length;
+  if (agreeing > 0) return length >= DISTINCTIVE_LENGTH;
+  return alone && (disagreeing === 0 || length >= UNMISTAKABLE_LENGTH);
+}
+
+function byStrength(a: Judged, b: Judged): number {
+  return (
+    b.evidence.agreeing - a.evidence.agreeing ||
+    a.evidence.disagreeing - b.evidence.disagreeing ||
+    a.errors - b.errors ||
+    b.evidence.similarity - a.evidence.similarity ||
+    a.distance - b.distance
+  );
+}

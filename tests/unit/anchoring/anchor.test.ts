@@ -1,0 +1,171 @@
+import { anchorQuote } from '../../../lib/anchoring/anchor';
+import type { Selector } from '../../../lib/model';
+
+/** Selectors for text[start, end) as describeRange would make them. */
+function selectorsFor(text: string, start: number, end: number): Selector[] {
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+    },
+    { type: 'TextPositionSelector', start, end },
+  ];
+}
+
+function selectorsOf(text: string, quote: string, occurrence = 0): Selector[] {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(quote, start + 1);
+  if (start < 0) throw new Error(`no ${quote}`);
+  return selectorsFor(text, start, start + quote.length);
+}
+
+/** Words in a fixed pseudo-random order: filler that never repeats a phrase by chance. */
+function filler(words: number, seed = 1): string {
+  const vocabulary = 'amber basin cobalt delta ember fjord garnet harbour indigo juniper kestrel lagoon meadow nutmeg orchard pebble quarry russet saffron thistle umber valley willow yarrow zephyr'.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    out.push(vocabulary[seed % vocabulary.length]!);
+  }
+  return out.join(' ');
+}
+
+const sentence =
+  'Managers provide timely and appropriate oversight of contacts, and social workers are promptly allocated.';
+
+describe('anchorQuote', () => {
+  it('accepts the stored position when the text there equals the quote', () => {
+    const text = `${filler(40)} ${sentence} ${filler(40, 2)}`;
+    const selectors = selectorsOf(text, sentence);
+    expect(anchorQuote(text, selectors)).toEqual({
+      start: text.indexOf(sentence),
+      end: text.indexOf(sentence) + sentence.length,
+      method: 'position',
+    });
+  });
+
+  it('searches for the quote when the text at the stored position differs', () => {
+    const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
+    const after = `Advertisement: compare energy deals. ${before}`;
+    const match = anchorQuote(after, selectorsOf(before, sentence));
+    expect(match).toEqual({ start: after.indexOf(sentence), end: after.indexOf(sentence) + sentence.length, method: 'exact' });
+  });
+
+  it('chooses the occurrence whose context matches', () => {
+    const text = [
+      'Daily meetings take place between the police and the local authority to discuss risk.',
+      'Children are not always known to the local authority when they go missing from home.',
+      'Care leavers say that the local authority acts as a caring corporate parent to them.',
+    ].join(' ');
+    const selectors = selectorsOf(text, 'the local authority', 1);
+    const quoteOnly = selectors.filter((s) => s.type === 'TextQuoteSelector');
+    const expected = text.indexOf('the local authority when');
+    expect(anchorQuote(text, quoteOnly)).toMatchObject({ start: expected, method: 'exact' });
+    const moved = `New introduction. ${text}`;
+    expect(anchorQuote(moved, selectors)).toMatchObject({ start: expected + 18, method: 'exact' });
+  });
+
+  it('chooses the occurrence nearest the old position when the contexts agree equally', () => {
+    const item = 'Strategy discussions are held promptly. ';
+    const text = `${filler(30)} ${item.repeat(5)}${filler(30, 3)}`;
+    const selectors = selectorsOf(text, 'Strategy discussions', 2);
+    const shifted = `Updated. ${text}`;
+    const third = text.indexOf('Strategy discussions') + 2 * item.length + 'Updated. '.length;
+    expect(anchorQuote(shifted, selectors)).toMatchObject({ start: third, method: 'exact' });
+  });
+
+  it('does not trust an old position that now holds another occurrence of a short phrase', () => {
+    const text = `${filler(20)} children in care ${filler(20, 2)} children in care ${filler(20, 3)}`;
+    const first = text.indexOf('children in care');
+    const second = text.indexOf('children in care', first + 1);
+    const selectors = selectorsFor(text, second, second + 16);
+    // New text at the top moves the first occurrence to the second one's old offset.
+    const shift = second - first;
+    const edited = `${filler(100, 9).slice(0, shift - 1)} ${text}`;
+    expect(edited.slice(second, second + 16)).toBe('children in care');
+    expect(anchorQuote(edited, selectors)).toEqual({ start: second + shift, end: second + shift + 16, method: 'exact' });
+  });
+
+  it('finds a quote with a small change by fuzzy search', () => {
+    const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
+    const after = before.replace('appropriate oversight', 'apropriate oversite');
+    const match = anchorQuote(after, selectorsOf(before, sentence));
+    const start = after.indexOf('Managers');
+    expect(match).toEqual({ start, end: after.indexOf('allocated.') + 10, method: 'fuzzy' });
+  });
+
+  it('orphans a quote changed by more than a fifth', () => {
+    const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
+    const after = before.replace('timely and appropriate oversight of contacts', 'quick, suitable checks on each contact made');
+    expect(anchorQuote(after, selectorsOf(before, sentence))).toBeNull();
+  });
+
+  it('orphans a short quote whose context is gone, though the words recur elsewhere', () => {
+    const before = `${filler(30)} the local authority ${filler(30, 2)} the local authority ${filler(30, 3)}`;
+    const selectors = selectorsOf(before, 'the local authority', 1);
+    const after = `${filler(30)} the local authority ${filler(30, 5)}`;
+    expect(anchorQuote(after, selectors)).toBeNull();
+  });
+
+  it('never anchors to similar text whose context disagrees', () => {
+    const quote = 'children in need and those children who are subject to a child protection plan';
+    const similar = 'children in need and those who are subject to a child protection plan';
+    const before = `${filler(30)} ${similar}. ${filler(30, 2)} ${quote} ${filler(30, 3)}`;
+    const after = `${filler(30)} ${similar}. ${filler(30, 2)} ${filler(30, 3)}`;
+    expect(anchorQuote(after, selectorsOf(before, quote))).toBeNull();
+  });
+
+  it('accepts a long quote found once even when the text on both sides has changed', () => {
+    const before = `${filler(30)} ${sentence} ${filler(30, 2)}`;
+    const after = `${filler(30, 7)} ${sentence} ${filler(30, 8)}`;
+    expect(anchorQuote(after, selectorsOf(before, sentence))).toMatchObject({
+      start: after.indexOf(sentence),
+      method: 'exact',
+    });
+  });
+
+  it('orphans a short quote found once when the text on both sides has changed', () => {
+    const before = `${filler(30)} thresholds ${filler(30, 2)}`;
+    const after = `${filler(30, 7)} thresholds ${filler(30, 8)}`;
+    expect(anchorQuote(after, selectorsOf(before, 'thresholds'))).toBeNull();
+  });
+
+  it('searches everywhere when nothing near the old position matches', () => {
+    const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
+    const after = `${filler(1000, 6)} ${before.replace('promptly', 'promtly')}`;
+    expect(anchorQuote(after, selectorsOf(before, sentence))).toMatchObject({
+      start: after.indexOf('Managers provide'),
+      method: 'fuzzy',
+    });
+  });
+
+  it('finds an edited passage even when a closer look-alike lies elsewhere', () => {
+    const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
+    const edited = before.replace('timely and appropriate', 'timely, appropriate');
+    const lookAlike = sentence.replace('Managers', 'Managerz');
+    const after = `${filler(30, 4)} ${lookAlike} ${filler(400, 5)} ${edited}`;
+    const quoteOnly = selectorsOf(before, sentence).filter((s) => s.type === 'TextQuoteSelector');
+    expect(anchorQuote(after, quoteOnly)).toMatchObject({ start: after.lastIndexOf('Managers provide'), method: 'fuzzy' });
+  });
+
+  it('reads imported selectors whose strings hold raw white space', () => {
+    const text = `${filler(20)} ${sentence} ${filler(20, 2)}`;
+    const match = anchorQuote(text, [
+      {
+        type: 'TextQuoteSelector',
+        exact: '\n  Managers provide timely and\n   appropriate oversight ',
+        prefix: '',
+        suffix: ' of\ncontacts',
+      },
+    ]);
+    expect(match).toMatchObject({ start: text.indexOf('Managers'), method: 'exact' });
+  });
+
+  it('returns null without a quote to look for', () => {
+    const text = `${filler(20)} ${sentence}`;
+    expect(anchorQuote(text, [{ type: 'TextPositionSelector', start: 0, end: 5 }])).toBeNull();
+    expect(anchorQuote(text, [{ type: 'TextQuoteSelector', exact: ' \n ', prefix: '', suffix: '' }])).toBeNull();
+  });
+});
