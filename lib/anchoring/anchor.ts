@@ -1,8 +1,8 @@
 import type { Selector, TextPositionSelector } from '../model';
-import { approximateMatches } from './approximate';
 import { chooseCandidate } from './choose';
 import type { Candidate, Quote } from './context';
-import { positionOf, quoteOf } from './normalise';
+import { fuzzyCandidates } from './fuzzy';
+import { positionOf, quoteOf } from './selectors';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
 
@@ -40,7 +40,7 @@ export function anchorQuote(text: string, selectors: readonly Selector[]): TextM
 function atPosition(text: string, quote: Quote, position?: TextPositionSelector): TextMatch | null {
   if (!position || text.slice(position.start, position.end) !== quote.exact) return null;
   const candidate = { start: position.start, end: position.end, errors: 0 };
-  // A short quote can recur by chance at an old offset: its context must not contradict it.
+  // Context must bear out even the old offset: a short phrase can recur there by chance.
   const chosen = chooseCandidate(text, quote, [candidate], { expected: position.start, verbatim: true });
   return chosen && { start: chosen.start, end: chosen.end, method: 'position' };
 }
@@ -66,7 +66,7 @@ function fuzzySearch(text: string, quote: Quote, position?: TextPositionSelector
     if (near[0] > 0 || near[1] < text.length) windows.unshift(near);
   }
   for (const [from, to] of windows) {
-    const candidates = approximateMatches(text, quote.exact, maxErrors, from, to);
+    const candidates = fuzzyCandidates(text, quote, maxErrors, from, to);
     const chosen = chooseCandidate(text, quote, candidates, { expected: position?.start, verbatim: false });
     if (chosen) return { start: chosen.start, end: chosen.end, method: 'fuzzy' };
   }

@@ -41,8 +41,8 @@ export function chooseCandidate(
 /**
  * Whether the evidence rules out a look-alike (formulaic reports repeat short phrases, and
  * their contexts, often). Any text is convincing when all its stored context agrees. Verbatim
- * text may also stand with context on one side if it is distinctive, or with none if it is
- * the only occurrence and unmistakable, or if no context was stored.
+ * text may also stand with context on one side if it is distinctive; or with none if it is
+ * the only occurrence and either unmistakable or stored without context.
  */
 function isConvincing(evidence: ContextEvidence, quote: Quote, verbatim: boolean, alone: boolean): boolean {
   const { agreeing, disagreeing } = evidence;

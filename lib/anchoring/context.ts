@@ -27,8 +27,9 @@ export interface ContextEvidence {
 
 export function contextEvidence(text: string, candidate: Candidate, quote: Quote): ContextEvidence {
   const { prefix, suffix } = quote;
-  const before = text.slice(Math.max(0, candidate.start - prefix.length - tolerance(prefix)), candidate.start);
-  const after = text.slice(candidate.end, candidate.end + suffix.length + tolerance(suffix));
+  const { start, end } = candidate;
+  const before = text.slice(Math.max(0, start - prefix.length - tolerance(prefix)), start);
+  const after = text.slice(end, end + suffix.length + tolerance(suffix));
   const evidence: ContextEvidence = { agreeing: 0, disagreeing: 0, similarity: 0 };
   for (const similarity of [sideSimilarity(prefix, before), sideSimilarity(suffix, after)]) {
     if (similarity === null) continue;
@@ -44,7 +45,7 @@ export function contextEvidence(text: string, candidate: Candidate, quote: Quote
  * small edits beside a quote are forgiven, while text that merely shares a few words with it
  * (common in formulaic reports) is not.
  */
-function tolerance(context: string): number {
+export function tolerance(context: string): number {
   return Math.floor(context.length / 8);
 }
 

@@ -88,7 +88,13 @@ export function extractText(root: Node, skip: (el: Element) => boolean): Extract
   }
 
   function visit(node: Node): void {
-    const span: NodeSpan = { before: length, after: length, skipped: false, firstSegment: -1, endSegment: -1 };
+    const span: NodeSpan = {
+      before: length,
+      after: length,
+      skipped: false,
+      firstSegment: -1,
+      endSegment: -1,
+    };
     spans.set(node, span);
     const el = node.nodeType === ELEMENT_NODE ? (node as Element) : null;
     if (node.nodeType === TEXT_NODE) {

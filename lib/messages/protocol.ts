@@ -30,10 +30,10 @@ export interface BackgroundRequests {
 export interface ContentRequests {
   /** Opens the annotation dialog for the current selection (shortcut, context menu). */
   'dialog/open': { request: Record<string, never>; response: { opened: boolean } };
-  /** Which of the page's annotations are painted and which are orphans. */
+  /** The page's address and title, and which of its annotations are painted or orphans. */
   'page/status': {
     request: Record<string, never>;
-    response: { url: string; anchoredIds: string[]; orphanIds: string[] };
+    response: { url: string; title: string; anchoredIds: string[]; orphanIds: string[] };
   };
   /** Scrolls the page to an annotation and flashes it. */
   'annotation/reveal': { request: { id: string }; response: { found: boolean } };

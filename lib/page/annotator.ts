@@ -71,6 +71,7 @@ export class PageAnnotator {
   status() {
     return {
       url: this.doc.location.href,
+      title: this.doc.title,
       anchoredIds: this.annotations.filter((a) => !this.orphanIds.has(a.id)).map((a) => a.id),
       orphanIds: [...this.orphanIds],
     };

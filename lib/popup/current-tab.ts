@@ -10,15 +10,20 @@ export interface CurrentTab {
   orphanIds: string[];
 }
 
-/** The tab the popup was opened for, and whether the annotator runs in it. */
+/**
+ * The tab the popup was opened for, and whether the annotator runs in it. The address comes
+ * from the annotator in the page where it runs (the extension asks for no "tabs"
+ * permission), else from the activeTab grant of the click that opened the popup.
+ */
 export async function currentTab(): Promise<CurrentTab> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  const base = { id: tab?.id, url: tab?.url ?? '', title: tab?.title ?? '', orphanIds: [] };
-  if (tab?.id === undefined || !canAnnotate(tab.url)) return { ...base, status: 'unsupported' };
+  if (tab?.id === undefined) return { id: undefined, url: '', title: '', status: 'unsupported', orphanIds: [] };
   try {
-    const status = await sendToTab(tab.id, 'page/status', {});
-    return { ...base, status: 'active', orphanIds: status.orphanIds };
+    const page = await sendToTab(tab.id, 'page/status', {});
+    return { id: tab.id, url: page.url, title: page.title, status: 'active', orphanIds: page.orphanIds };
   } catch {
-    return { ...base, status: 'inactive' };
+    const url = tab.url ?? '';
+    const status = url && !canAnnotate(url) ? 'unsupported' : 'inactive';
+    return { id: tab.id, url, title: tab.title ?? '', status, orphanIds: [] };
   }
 }

@@ -145,7 +145,7 @@ describe('anchorQuote', () => {
     const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
     const edited = before.replace('timely and appropriate', 'timely, appropriate');
     const lookAlike = sentence.replace('Managers', 'Managerz');
-    const after = `${filler(30, 4)} ${lookAlike} ${filler(400, 5)} ${edited}`;
+    const after = `${filler(30, 4)} ${lookAlike} ${filler(10, 5)} ${edited}`;
     const quoteOnly = selectorsOf(before, sentence).filter((s) => s.type === 'TextQuoteSelector');
     expect(anchorQuote(after, quoteOnly)).toMatchObject({ start: after.lastIndexOf('Managers provide'), method: 'fuzzy' });
   });

@@ -135,6 +135,8 @@ describe('re-anchoring after the page changes', () => {
         const expected = moved === -1 ? null : { start: moved + 40, end: moved + 40 + phrase.length };
         expect(match && { start: match.start, end: match.end }).toEqual(expected);
       }
+      // Only occurrences in the rewritten sentence of paragraph 45 (or the removed paragraph 30) are lost.
+      expect(results.filter((r) => r.match).length).toBeGreaterThanOrEqual(annotations.length - 2);
     },
   );
 

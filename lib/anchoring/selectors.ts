@@ -1,6 +1,8 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model';
 import type { Quote } from './context';
 
+// Reading stored or imported selectors.
+
 /** White space as the text index writes it: each run one space. */
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ');
