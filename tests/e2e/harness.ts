@@ -134,13 +134,18 @@ export async function selectWithMouse(page: Page, from: string, to: string = fro
   await page.mouse.up();
 }
 
-/** The text of the page painted with the annotator's highlights, one string per highlight. */
+/**
+ * The text of the page painted with the annotator's highlights, one string per highlight,
+ * sorted, with each run of white space shown as one space (as the annotator quotes text).
+ */
 export async function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const texts: string[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('ofsted-annotator-severity-')) continue;
-      for (const range of highlight as unknown as Iterable<Range>) texts.push(range.toString());
+      for (const range of highlight as unknown as Iterable<Range>) {
+        texts.push(range.toString().replace(/\s+/g, ' ').trim());
+      }
     }
     return texts.sort();
   });
