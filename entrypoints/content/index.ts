@@ -44,7 +44,6 @@ export default defineContentScript({
           'dialog/open': async () => ({ opened: annotator.annotateSelection() }),
           'page/status': async () => annotator.status(),
           'annotation/reveal': async ({ id }) => ({ found: annotator.reveal(id) }),
-          'page/refresh': async () => annotator.refresh().then(() => null),
         },
         (sender) => sender.id === browser.runtime.id && !sender.tab, // the background or the popup
       ),

@@ -1,7 +1,6 @@
 // Reads for the popup and dashboard. Plain async functions: the pages wrap them in liveQuery.
 
-import type { Annotation, Severity, Theme } from '../model';
-import { SEVERITY_LEVELS } from '../taxonomy/severity';
+import type { Annotation } from '../model';
 import type { AnnotatorDb } from './database';
 
 export interface PageSummary {
@@ -15,11 +14,6 @@ export interface SearchHit {
   annotation: Annotation;
   /** The annotation's document's title (its address if the record is missing). */
   title: string;
-}
-
-export interface Counts {
-  byTheme: Array<{ theme: Theme; count: number }>;
-  bySeverity: Array<{ level: Severity; label: string; count: number }>;
 }
 
 /** Every annotated document with its number of annotations, most recently changed first. */
@@ -63,20 +57,4 @@ export async function searchAnnotations(db: AnnotatorDb, query: string): Promise
       title: titles.get(annotation.url) ?? annotation.url,
     }));
   });
-}
-
-/**
- * How many of `annotations` carry each theme (every theme given, in `order`, zeros included;
- * ids not among `themes` are not counted) and each severity (highest first, all five levels).
- */
-export function countsBy(annotations: readonly Annotation[], themes: readonly Theme[]): Counts {
-  const byTheme = [...themes]
-    .sort((a, b) => a.order - b.order)
-    .map((theme) => ({ theme, count: annotations.filter((a) => a.themes.includes(theme.id)).length }));
-  const bySeverity = SEVERITY_LEVELS.map(({ level, label }) => ({
-    level,
-    label,
-    count: annotations.filter((a) => a.severity === level).length,
-  }));
-  return { byTheme, bySeverity };
 }

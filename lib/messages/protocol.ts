@@ -37,8 +37,6 @@ export interface ContentRequests {
   };
   /** Scrolls the page to an annotation and flashes it. */
   'annotation/reveal': { request: { id: string }; response: { found: boolean } };
-  /** The stored annotations changed elsewhere (popup, another tab): load and paint again. */
-  'page/refresh': { request: Record<string, never>; response: null };
 }
 
 /** A map of message types to their request and response. */

@@ -77,10 +77,6 @@ export class PageAnnotator {
     };
   }
 
-  get hasOrphans(): boolean {
-    return this.orphanIds.size > 0;
-  }
-
   /** Opens the "Annotate selection" dialog for the current selection, if it can be annotated. */
   annotateSelection(): boolean {
     const check = checkSelection(this.doc.getSelection(), this.options.isOwnUi);

@@ -13,10 +13,6 @@ export class Overlay {
 
   constructor(private readonly container: Element) {}
 
-  get dialogOpen(): boolean {
-    return this.dialog !== null;
-  }
-
   /** `key` names what the dialog is for, so reopening it for the same thing keeps its state. */
   showDialog(key: string, props: AnnotationDialogProps): void {
     this.dialog = { ...props, key };

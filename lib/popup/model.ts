@@ -1,6 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
-import { browser } from 'wxt/browser';
 import { ensureRunning, requestSite } from '../activation/inject';
 import { annotationsForUrl, listThemes } from '../db/annotations';
 import type { AnnotatorDb } from '../db/database';
@@ -75,7 +74,6 @@ export function createPopupModel(db: AnnotatorDb) {
       const data = await exportAll(db, now);
       downloadFile(JSON.stringify(data, null, 2), exportFileName(now), 'application/json');
     },
-    openOptions: () => browser.runtime.openOptionsPage(),
   };
 }
 

@@ -1,0 +1,114 @@
+import type { Browser } from 'wxt/browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backgroundHandlers } from '../../../lib/background/handlers';
+import type { AnnotatorDb } from '../../../lib/db/database';
+import type { BackgroundRequests, Reply } from '../../../lib/messages/protocol';
+import { senderKind } from '../../../lib/messages/senders';
+import { serveMessages } from '../../../lib/messages/serve';
+import { draft, freshDb, NEWS_URL } from '../db/helpers';
+
+type Sender = Browser.runtime.MessageSender;
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const OTHER_URL = 'https://www.theguardian.com/society/children';
+
+const contentScript = (url: string, frameId = 0): Sender => ({ id: ID, url, tab: { id: 7 } as Browser.tabs.Tab, frameId });
+const extensionPage: Sender = { id: ID, url: `${ORIGIN}popup.html` };
+const otherExtension: Sender = { id: 'someone-else', url: NEWS_URL, tab: { id: 7 } as Browser.tabs.Tab };
+
+let db: AnnotatorDb;
+let badges: Array<[number, number]>;
+let listener: ReturnType<typeof serveMessages<BackgroundRequests>>;
+
+/** Sends a message as the browser would deliver it, and waits for the reply. */
+function send(message: unknown, sender: Sender): Promise<Reply<unknown> | 'not handled'> {
+  return new Promise((resolve) => {
+    const handled = listener(message, sender, resolve);
+    if (!handled) setTimeout(() => resolve('not handled'));
+  });
+}
+
+beforeEach(() => {
+  db = freshDb();
+  badges = [];
+  const kindOf = (sender: Sender) => senderKind(sender, ID, ORIGIN);
+  listener = serveMessages(
+    backgroundHandlers({ db, kindOf, setBadge: (tab, count) => badges.push([tab, count]) }),
+    (sender) => kindOf(sender) !== null,
+  );
+});
+afterEach(() => db.delete());
+
+describe('background messages', () => {
+  it('saves a content script’s annotation on the sender’s own page, whatever address the message names', async () => {
+    const reply = await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'News', url: OTHER_URL } },
+      contentScript(`${NEWS_URL}#comments`),
+    );
+    expect(reply).toMatchObject({ ok: true, value: { url: NEWS_URL } });
+    expect(await db.annotations.where('url').equals(OTHER_URL).count()).toBe(0);
+  });
+
+  it('gives a content script only its own page’s annotations', async () => {
+    await send({ type: 'annotation/create', payload: { draft: draft(), title: 'News' } }, contentScript(NEWS_URL));
+    const reply = (await send({ type: 'page/load', payload: { url: NEWS_URL } }, contentScript(OTHER_URL))) as Reply<
+      BackgroundRequests['page/load']['response']
+    >;
+    expect(reply.ok && reply.value.annotations).toEqual([]);
+  });
+
+  it('refuses to change or delete another page’s annotation from a content script', async () => {
+    const created = (await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'News' } },
+      contentScript(NEWS_URL),
+    )) as { ok: true; value: { id: string } };
+    const id = created.value.id;
+    const update = await send(
+      { type: 'annotation/update', payload: { id, changes: { themes: [], severity: 0, note: 'x' } } },
+      contentScript(OTHER_URL),
+    );
+    const remove = await send({ type: 'annotation/delete', payload: { id } }, contentScript(OTHER_URL));
+    expect(update).toEqual({ ok: false, error: 'Annotation not found on this page' });
+    expect(remove).toEqual({ ok: false, error: 'Annotation not found on this page' });
+    expect(await db.annotations.get(id)).toMatchObject({ note: '' });
+  });
+
+  it('lets an extension page work on a document it names, and requires it to name one', async () => {
+    const named = await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'Report', url: OTHER_URL } },
+      extensionPage,
+    );
+    expect(named).toMatchObject({ ok: true, value: { url: OTHER_URL } });
+    const unnamed = await send({ type: 'page/load', payload: {} }, extensionPage);
+    expect(unnamed).toEqual({ ok: false, error: 'This request must name its document.' });
+  });
+
+  it('refuses every message from another extension', async () => {
+    const reply = await send({ type: 'annotation/create', payload: { draft: draft(), title: 'x' } }, otherExtension);
+    expect(reply).toEqual({ ok: false, error: 'Message refused: unknown sender.' });
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('leaves messages it does not know to other listeners', async () => {
+    expect(await send({ type: 'no/such-thing', payload: {} }, contentScript(NEWS_URL))).toBe('not handled');
+    expect(await send('page/load', contentScript(NEWS_URL))).toBe('not handled');
+    expect(await send({ type: 'toString', payload: {} }, contentScript(NEWS_URL))).toBe('not handled');
+  });
+
+  it('answers a failed save with its reason and stores nothing', async () => {
+    const reply = await send(
+      { type: 'annotation/create', payload: { draft: draft({ themes: ['no-such-theme'] }), title: 'x' } },
+      contentScript(NEWS_URL),
+    );
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('no-such-theme') });
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+  });
+
+  it('shows the count reported by a page’s top frame on its tab’s badge, not a sub-frame’s', async () => {
+    await send({ type: 'page/anchored', payload: { total: 4, orphanIds: ['x'] } }, contentScript(NEWS_URL));
+    await send({ type: 'page/anchored', payload: { total: 9, orphanIds: [] } }, contentScript(NEWS_URL, 3));
+    expect(badges).toEqual([[7, 4]]);
+  });
+});
