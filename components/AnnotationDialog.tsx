@@ -95,7 +95,12 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
           {busy === 'saving' ? 'Saving…' : 'Save'}
         </button>
         {mode === 'edit' && onDelete && (
-          <button type="button" class="danger" disabled={busy !== 'idle'} onClick={() => form.remove(onDelete)}>
+          <button
+            type="button"
+            class="danger"
+            disabled={busy !== 'idle'}
+            onClick={() => form.remove(onDelete)}
+          >
             {busy === 'deleting' ? 'Deleting…' : 'Delete'}
           </button>
         )}

@@ -38,7 +38,9 @@ export function PageSummary(props: PageSummaryProps) {
         </div>
       )}
       {annotations.length === 0 ? (
-        status !== 'unsupported' && <p class="empty">No annotations on this page yet. Select text to start.</p>
+        status !== 'unsupported' && (
+          <p class="empty">No annotations on this page yet. Select text to start.</p>
+        )
       ) : (
         <>
           <h2>{countLabel(annotations.length)}</h2>

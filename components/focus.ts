@@ -1,5 +1,4 @@
-const FOCUSABLE =
-  'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** Keeps Tab and Shift+Tab inside `root`, wrapping from the last field to the first. */
 export function trapTab(e: KeyboardEvent, root: HTMLElement): void {

@@ -3,12 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerGrantedSites, switchOnSite, unregisterSite } from '../lib/activation/inject';
 import { AUTOMATIC_SITES } from '../lib/activation/sites';
 import { backgroundHandlers } from '../lib/background/handlers';
-import {
-  annotateInTab,
-  COMMAND_ANNOTATE,
-  createMenus,
-  onMenuClick,
-} from '../lib/background/user-actions';
+import { annotateInTab, COMMAND_ANNOTATE, createMenus, onMenuClick } from '../lib/background/user-actions';
 import { openDb } from '../lib/db/database';
 import { senderKind } from '../lib/messages/senders';
 import { serveMessages } from '../lib/messages/serve';
@@ -38,6 +33,10 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === COMMAND_ANNOTATE) void annotateInTab(tab).catch(report);
   });
-  browser.permissions.onAdded.addListener(({ origins = [] }) => origins.forEach((o) => void switchOnSite(o).catch(report)));
-  browser.permissions.onRemoved.addListener(({ origins = [] }) => origins.forEach((o) => void unregisterSite(o).catch(report)));
+  browser.permissions.onAdded.addListener(({ origins = [] }) =>
+    origins.forEach((o) => void switchOnSite(o).catch(report)),
+  );
+  browser.permissions.onRemoved.addListener(({ origins = [] }) =>
+    origins.forEach((o) => void unregisterSite(o).catch(report)),
+  );
 });

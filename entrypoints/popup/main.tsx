@@ -7,22 +7,29 @@ import { createPopupModel, type PopupModel } from '../../lib/popup/model';
 function App({ model }: { model: PopupModel }) {
   const tab = model.tab.value;
   return (
-    <Popup
-      title={tab?.title ?? ''}
-      url={tab?.url ?? ''}
-      status={tab?.status ?? 'unsupported'}
-      annotations={model.pageAnnotations.value}
-      orphanIds={new Set(tab?.orphanIds)}
-      themes={model.themes.value}
-      pages={model.pages.value}
-      query={model.query.value}
-      results={model.results.value}
-      onQuery={model.onQuery}
-      onReveal={model.reveal}
-      onActivate={() => void model.activate()}
-      onAlwaysOn={() => void model.alwaysOn()}
-      onExport={model.exportJson}
-    />
+    <>
+      {model.problem.value && (
+        <p class="error" role="alert">
+          {model.problem.value}
+        </p>
+      )}
+      <Popup
+        title={tab?.title ?? ''}
+        url={tab?.url ?? ''}
+        status={tab?.status ?? 'unsupported'}
+        annotations={model.pageAnnotations.value}
+        orphanIds={new Set(tab?.orphanIds)}
+        themes={model.themes.value}
+        pages={model.pages.value}
+        query={model.query.value}
+        results={model.results.value}
+        onQuery={model.onQuery}
+        onReveal={model.reveal}
+        onActivate={() => void model.activate()}
+        onAlwaysOn={() => void model.alwaysOn()}
+        onExport={model.exportJson}
+      />
+    </>
   );
 }
 

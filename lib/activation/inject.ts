@@ -45,9 +45,7 @@ export async function switchOnSite(pattern: string): Promise<void> {
 /** Registers the content script on every site the user has granted (after install or update). */
 export async function registerGrantedSites(manifestOrigins: readonly string[]): Promise<void> {
   const { origins = [] } = await browser.permissions.getAll();
-  await Promise.allSettled(
-    origins.filter((o) => !manifestOrigins.includes(o)).map((o) => registerSite(o)),
-  );
+  await Promise.allSettled(origins.filter((o) => !manifestOrigins.includes(o)).map((o) => registerSite(o)));
 }
 
 async function registerSite(pattern: string): Promise<void> {

@@ -43,8 +43,7 @@ export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<Bac
       createAnnotation(db, { url: documentOf(sender, url), title, draft }),
     'annotation/update': ({ id, changes, url }, sender) =>
       updateAnnotation(db, { url: documentOf(sender, url), id, changes }),
-    'annotation/delete': ({ id, url }, sender) =>
-      deleteAnnotation(db, { url: documentOf(sender, url), id }),
+    'annotation/delete': ({ id, url }, sender) => deleteAnnotation(db, { url: documentOf(sender, url), id }),
     'annotation/restore': ({ annotation, title }, sender) =>
       restoreAnnotation(db, { url: documentOf(sender, annotation.url), annotation, title }),
     'page/anchored': async ({ total }, sender) => {

@@ -42,8 +42,8 @@ export function buildJsonExport(
   now: Date = new Date(),
 ): JsonExport {
   const titles = new Map(documents.map((d) => [d.url, d.title]));
-  const ordered = [...annotations].sort(
-    (a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : byPosition(a, b)),
+  const ordered = [...annotations].sort((a, b) =>
+    a.url < b.url ? -1 : a.url > b.url ? 1 : byPosition(a, b),
   );
   return {
     format: EXPORT_FORMAT,

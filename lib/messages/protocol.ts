@@ -48,4 +48,4 @@ export interface Message<M extends RequestMap<M>, K extends keyof M = keyof M> {
 }
 
 /** Every reply is wrapped so failures reach the caller as a message, not a dropped promise. */
-export type Reply<T> = { ok: true; value: T } | { ok: false, error: string };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -53,9 +53,7 @@ export class PageAnnotator {
     const results = anchorAll(this.textIndex(), this.annotations);
     this.orphanIds = new Set(results.filter((r) => !r.range).map((r) => r.item.id));
     this.options.painter.paint(
-      results.flatMap(({ item, range }) =>
-        range ? [{ id: item.id, severity: item.severity, range }] : [],
-      ),
+      results.flatMap(({ item, range }) => (range ? [{ id: item.id, severity: item.severity, range }] : [])),
     );
     void sendToBackground('page/anchored', {
       total: this.annotations.length,

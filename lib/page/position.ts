@@ -14,7 +14,8 @@ export function dialogPosition(range: Range, win: Window): { top: number; left: 
   const height = Math.min(DIALOG_MAX_HEIGHT, win.innerHeight - 2 * GAP);
   const left = clamp(last.left, GAP, win.innerWidth - DIALOG_WIDTH - GAP);
   const roomBelow = win.innerHeight - last.bottom;
-  const top = roomBelow >= height + 2 * GAP || roomBelow >= first.top ? last.bottom + GAP : first.top - GAP - height;
+  const top =
+    roomBelow >= height + 2 * GAP || roomBelow >= first.top ? last.bottom + GAP : first.top - GAP - height;
   return { top: clamp(top, GAP, win.innerHeight - height - GAP), left };
 }
 

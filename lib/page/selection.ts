@@ -2,9 +2,7 @@
 export const MAX_QUOTE_LENGTH = 10_000;
 
 export type SelectionCheck =
-  | { kind: 'ok'; range: Range }
-  | { kind: 'ignore' }
-  | { kind: 'too-long'; length: number };
+  { kind: 'ok'; range: Range } | { kind: 'ignore' } | { kind: 'too-long'; length: number };
 
 /**
  * Whether the page's current selection can be annotated. Collapsed and white-space-only

@@ -17,7 +17,8 @@ export interface CurrentTab {
  */
 export async function currentTab(): Promise<CurrentTab> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return { id: undefined, url: '', title: '', status: 'unsupported', orphanIds: [] };
+  if (tab?.id === undefined)
+    return { id: undefined, url: '', title: '', status: 'unsupported', orphanIds: [] };
   try {
     const page = await sendToTab(tab.id, 'page/status', {});
     return { id: tab.id, url: page.url, title: page.title, status: 'active', orphanIds: page.orphanIds };

@@ -27,6 +27,8 @@ export function createPopupModel(db: AnnotatorDb) {
   const pages = live(() => pageSummaries(db), []);
   const query = signal('');
   const results = signal<Awaited<ReturnType<typeof searchAnnotations>> | null>(null);
+  /** A failure to tell the user about. */
+  const problem = signal<string | null>(null);
 
   void currentTab().then((t) => {
     tab.value = t;
@@ -52,6 +54,7 @@ export function createPopupModel(db: AnnotatorDb) {
     pages,
     query,
     results,
+    problem,
     onQuery,
     /** Scrolls the page to an annotation and flashes it. */
     reveal: (id: string) => {
@@ -62,12 +65,20 @@ export function createPopupModel(db: AnnotatorDb) {
     activate: async () => {
       const t = tab.value;
       if (t?.id === undefined) return;
-      await ensureRunning(t.id);
-      tab.value = await currentTab();
+      problem.value = null;
+      try {
+        await ensureRunning(t.id);
+        tab.value = await currentTab();
+      } catch (error) {
+        problem.value = `Could not switch on for this page: ${(error as Error).message}`;
+      }
     },
     /** Asks for the site's permission; the background switches the site on once granted. */
     alwaysOn: async () => {
-      if (tab.value?.url) await requestSite(tab.value.url);
+      problem.value = null;
+      const granted = tab.value?.url ? await requestSite(tab.value.url).catch(() => false) : false;
+      if (!granted)
+        problem.value = 'Permission for this site was not given, so the annotator stays off here.';
     },
     exportJson: async () => {
       const now = new Date();

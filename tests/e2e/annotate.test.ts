@@ -60,7 +60,9 @@ describe('annotating a news page', () => {
     await page.keyboard.down('Shift');
     // What caret browsing does for Shift+Ctrl+Right, three times (headless has no caret browsing).
     await page.evaluate(() => {
-      const text = [...document.querySelectorAll('p')].find((p) => p.textContent!.startsWith('Published'))!.firstChild!;
+      const text = [...document.querySelectorAll('p')].find((p) =>
+        p.textContent!.startsWith('Published'),
+      )!.firstChild!;
       getSelection()!.collapse(text, 0);
       for (let i = 0; i < 3; i++) getSelection()!.modify('extend', 'forward', 'word');
     });
@@ -114,12 +116,16 @@ describe('annotating a news page', () => {
       document.querySelector('ofsted-annotator-ui')!.remove(); // a careless page script
     });
     await page.waitForTimeout(600); // past the annotator's settling delay
-    await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe('Referrals surged');
+    await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe(
+      'Referrals surged',
+    );
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => paintedTexts(page)).toEqual([
-      'Published this week, the latest report found there was a surge in referrals during the pandemic about children who may be in need or at risk of harm',
-    ]);
+    await expect
+      .poll(() => paintedTexts(page))
+      .toEqual([
+        'Published this week, the latest report found there was a surge in referrals during the pandemic about children who may be in need or at risk of harm',
+      ]);
   });
 });
 
@@ -142,9 +148,13 @@ describe('a very long selection', () => {
 describe('the in-page dialog', () => {
   it('is untouched by the page’s own CSS', async () => {
     const page = await openPage(session, PAGES.news.url);
-    await page.addStyleTag({ content: 'button, input, textarea { display: none !important } * { font-size: 2px !important }' });
+    await page.addStyleTag({
+      content: 'button, input, textarea { display: none !important } * { font-size: 2px !important }',
+    });
     await selectWithMouse(page, 'Published this week', 'risk of harm');
-    const save = page.getByRole('dialog', { name: 'Annotate selection' }).getByRole('button', { name: 'Save' });
+    const save = page
+      .getByRole('dialog', { name: 'Annotate selection' })
+      .getByRole('button', { name: 'Save' });
     await expect(save.isVisible()).resolves.toBe(true);
     const fontSize = await save.evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
     expect(fontSize).toBeGreaterThan(10);

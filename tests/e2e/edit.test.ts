@@ -42,7 +42,9 @@ describe('editing an annotation', () => {
     await clickHighlight();
     const dialog = page.getByRole('dialog', { name: 'Edit annotation' });
     await dialog.waitFor();
-    await expect(dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).isChecked()).resolves.toBe(true);
+    await expect(
+      dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).isChecked(),
+    ).resolves.toBe(true);
     await expect(dialog.getByRole('radio', { name: 'Needs improvement' }).isChecked()).resolves.toBe(true);
     await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe('Referral surge');
   });
@@ -56,16 +58,22 @@ describe('editing an annotation', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     const severities = () =>
-      page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('ofsted-annotator-severity')));
+      page.evaluate(() =>
+        [...CSS.highlights.keys()].filter((k) => k.startsWith('ofsted-annotator-severity')),
+      );
     await expect.poll(severities).toEqual(['ofsted-annotator-severity-4']);
 
     await page.reload();
     await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
     await clickHighlight();
     dialog = page.getByRole('dialog', { name: 'Edit annotation' });
-    await expect(dialog.getByRole('checkbox', { name: 'Workforce stability and caseloads' }).isChecked()).resolves.toBe(true);
+    await expect(
+      dialog.getByRole('checkbox', { name: 'Workforce stability and caseloads' }).isChecked(),
+    ).resolves.toBe(true);
     await expect(dialog.getByRole('radio', { name: 'Serious concern' }).isChecked()).resolves.toBe(true);
-    await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe('Referral surge, staff shortages');
+    await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe(
+      'Referral surge, staff shortages',
+    );
   });
 
   it('deletes the annotation, and Undo puts it back', async () => {

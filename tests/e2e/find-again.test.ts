@@ -47,17 +47,23 @@ describe('finding annotations again on a changed page', () => {
     await session.serve(PAGES.report.url, edited('report-devon-2025.revised.html'));
     await page.reload();
     await waitForAnnotator(page);
-    await expect.poll(() => paintedTexts(page)).toEqual([
-      'The quality of pre-birth assessments is variable, and some lack thorough analysis to inform effective planning',
-      'The response to children at immediate risk of harm, including the timeliness of strategy discussions. The identification of risk and response to neglect, domestic abuse and extra-familial harm for children',
-      'This means that some children are left in neglectful or risky circumstances for too long. 12. Child protection conferences are generally well attended',
-    ].sort());
+    await expect
+      .poll(() => paintedTexts(page))
+      .toEqual(
+        [
+          'The quality of pre-birth assessments is variable, and some lack thorough analysis to inform effective planning',
+          'The response to children at immediate risk of harm, including the timeliness of strategy discussions. The identification of risk and response to neglect, domestic abuse and extra-familial harm for children',
+          'This means that some children are left in neglectful or risky circumstances for too long. 12. Child protection conferences are generally well attended',
+        ].sort(),
+      );
 
     const popup = await openPopup(session, page);
     await popup.getByRole('heading', { name: '4 annotations' }).waitFor();
     const orphan = popup.getByRole('listitem').filter({ hasText: 'Not found on this page' });
     await expect(orphan.count()).resolves.toBe(1);
-    await expect(orphan.textContent()).resolves.toMatch(/When there are safeguarding concerns about children in care/);
+    await expect(orphan.textContent()).resolves.toMatch(
+      /When there are safeguarding concerns about children in care/,
+    );
   });
 
   it('finds annotations again after ads and read-more boxes are added and white space changes', async () => {

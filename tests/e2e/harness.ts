@@ -105,7 +105,11 @@ export async function selectWithMouse(page: Page, from: string, to: string = fro
     ([fromText, toText]) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       const seek = (text: string, startAt: number) => {
-        for (let node = walker.currentNode as Text | null; node; node = walker.nextNode() as Text | null, startAt = 0) {
+        for (
+          let node = walker.currentNode as Text | null;
+          node;
+          node = walker.nextNode() as Text | null, startAt = 0
+        ) {
           const at = node.nodeType === Node.TEXT_NODE ? node.data.indexOf(text, startAt) : -1;
           if (at >= 0) return { node, at };
         }

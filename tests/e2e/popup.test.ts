@@ -21,9 +21,20 @@ beforeEach(async () => {
   session = await launch();
   for (const p of Object.values(PAGES)) await session.serve(p.url, p.file);
   page = await openPage(session, PAGES.news.url);
-  await annotate('Published this week', 'risk of harm', 'Front door and thresholds', 'Needs improvement', 'Referral surge');
+  await annotate(
+    'Published this week',
+    'risk of harm',
+    'Front door and thresholds',
+    'Needs improvement',
+    'Referral surge',
+  );
   await annotate('Daily meetings now take place', 'domestic abuse', 'Multi-agency working', 'Strength');
-  await annotate('some unilateral decision-making remains', 'should also be present', 'Multi-agency working', 'Needs improvement');
+  await annotate(
+    'some unilateral decision-making remains',
+    'should also be present',
+    'Multi-agency working',
+    'Needs improvement',
+  );
 });
 afterEach(async () => {
   await session?.close();
@@ -50,7 +61,9 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: /unilateral decision-making/ }).click();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     await expect
-      .poll(() => page.evaluate(() => [...(CSS.highlights.get('ofsted-annotator-flash') ?? [])].map((r) => `${r}`)))
+      .poll(() =>
+        page.evaluate(() => [...(CSS.highlights.get('ofsted-annotator-flash') ?? [])].map((r) => `${r}`)),
+      )
       .toEqual([expect.stringMatching(/^some unilateral decision-making remains/)]);
   });
 
@@ -67,12 +80,19 @@ describe('the popup', () => {
   it('lists every annotated page and searches quotes and notes', async () => {
     const report = await openPage(session, PAGES.report.url);
     page = report;
-    await annotate('Children’s experiences in Devon remain poor', 'at risk of harm', 'Neglect', 'Serious concern');
+    await annotate(
+      'Children’s experiences in Devon remain poor',
+      'at risk of harm',
+      'Neglect',
+      'Serious concern',
+    );
 
     const popup = await openPopup(session, report);
     await popup.getByRole('tab', { name: 'All pages' }).click();
     await expect(popup.getByRole('link', { name: /Devon's vulnerable children/ }).count()).resolves.toBe(1);
-    await expect(popup.getByRole('link', { name: /Inspection of Devon local authority/ }).count()).resolves.toBe(1);
+    await expect(
+      popup.getByRole('link', { name: /Inspection of Devon local authority/ }).count(),
+    ).resolves.toBe(1);
 
     await popup.getByRole('searchbox', { name: 'Search quotes and notes' }).fill('referral surge');
     await popup.getByRole('heading', { name: '1 match' }).waitFor();

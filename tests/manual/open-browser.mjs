@@ -10,8 +10,10 @@ const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const extension = join(root, '.output/chrome-mv3');
 const pages = join(root, '../shared/fixtures/pages');
 const served = {
-  'https://www.devonlive.com/news/devon-news/devons-vulnerable-children-remain-unsafe-6800001': 'news-devon-ofsted-2022.html',
-  'https://www.childrens-services-provider.example/news/stabilised-workforce-at-devon': 'provider-news-devon-stabilised-workforce.html',
+  'https://www.devonlive.com/news/devon-news/devons-vulnerable-children-remain-unsafe-6800001':
+    'news-devon-ofsted-2022.html',
+  'https://www.childrens-services-provider.example/news/stabilised-workforce-at-devon':
+    'provider-news-devon-stabilised-workforce.html',
   'https://www.devon.gov.uk/childrens-services/ofsted-inspection-2025': 'report-devon-2025.html',
   'https://reports.ofsted.gov.uk/provider/44/80461': 'ofsted-provider-devon.html',
 };
@@ -35,5 +37,7 @@ await context.route('**/*', (route) => {
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(Object.keys(served)[0]);
-console.log('Chromium is open with Ofsted Annotator. Select text on the page to annotate it; close the window to stop.');
+console.log(
+  'Chromium is open with Ofsted Annotator. Select text on the page to annotate it; close the window to stop.',
+);
 await new Promise((done) => context.on('close', done));

@@ -23,7 +23,10 @@ function selectorsOf(text: string, quote: string, occurrence = 0): Selector[] {
 
 /** Words in a fixed pseudo-random order: filler that never repeats a phrase by chance. */
 function filler(words: number, seed = 1): string {
-  const vocabulary = 'amber basin cobalt delta ember fjord garnet harbour indigo juniper kestrel lagoon meadow nutmeg orchard pebble quarry russet saffron thistle umber valley willow yarrow zephyr'.split(' ');
+  const vocabulary =
+    'amber basin cobalt delta ember fjord garnet harbour indigo juniper kestrel lagoon meadow nutmeg orchard pebble quarry russet saffron thistle umber valley willow yarrow zephyr'.split(
+      ' ',
+    );
   const out: string[] = [];
   for (let i = 0; i < words; i++) {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -50,7 +53,11 @@ describe('anchorQuote', () => {
     const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
     const after = `Advertisement: compare energy deals. ${before}`;
     const match = anchorQuote(after, selectorsOf(before, sentence));
-    expect(match).toEqual({ start: after.indexOf(sentence), end: after.indexOf(sentence) + sentence.length, method: 'exact' });
+    expect(match).toEqual({
+      start: after.indexOf(sentence),
+      end: after.indexOf(sentence) + sentence.length,
+      method: 'exact',
+    });
   });
 
   it('chooses the occurrence whose context matches', () => {
@@ -85,7 +92,11 @@ describe('anchorQuote', () => {
     const shift = second - first;
     const edited = `${filler(100, 9).slice(0, shift - 1)} ${text}`;
     expect(edited.slice(second, second + 16)).toBe('children in care');
-    expect(anchorQuote(edited, selectors)).toEqual({ start: second + shift, end: second + shift + 16, method: 'exact' });
+    expect(anchorQuote(edited, selectors)).toEqual({
+      start: second + shift,
+      end: second + shift + 16,
+      method: 'exact',
+    });
   });
 
   it('finds a quote with a small change by fuzzy search', () => {
@@ -98,7 +109,10 @@ describe('anchorQuote', () => {
 
   it('orphans a quote changed by more than a fifth', () => {
     const before = `${filler(40)} ${sentence} ${filler(40, 2)}`;
-    const after = before.replace('timely and appropriate oversight of contacts', 'quick, suitable checks on each contact made');
+    const after = before.replace(
+      'timely and appropriate oversight of contacts',
+      'quick, suitable checks on each contact made',
+    );
     expect(anchorQuote(after, selectorsOf(before, sentence))).toBeNull();
   });
 
@@ -147,7 +161,10 @@ describe('anchorQuote', () => {
     const lookAlike = sentence.replace('Managers', 'Managerz');
     const after = `${filler(30, 4)} ${lookAlike} ${filler(10, 5)} ${edited}`;
     const quoteOnly = selectorsOf(before, sentence).filter((s) => s.type === 'TextQuoteSelector');
-    expect(anchorQuote(after, quoteOnly)).toMatchObject({ start: after.lastIndexOf('Managers provide'), method: 'fuzzy' });
+    expect(anchorQuote(after, quoteOnly)).toMatchObject({
+      start: after.lastIndexOf('Managers provide'),
+      method: 'fuzzy',
+    });
   });
 
   it('reads imported selectors whose strings hold raw white space', () => {
@@ -166,6 +183,8 @@ describe('anchorQuote', () => {
   it('returns null without a quote to look for', () => {
     const text = `${filler(20)} ${sentence}`;
     expect(anchorQuote(text, [{ type: 'TextPositionSelector', start: 0, end: 5 }])).toBeNull();
-    expect(anchorQuote(text, [{ type: 'TextQuoteSelector', exact: ' \n ', prefix: '', suffix: '' }])).toBeNull();
+    expect(
+      anchorQuote(text, [{ type: 'TextQuoteSelector', exact: ' \n ', prefix: '', suffix: '' }]),
+    ).toBeNull();
   });
 });

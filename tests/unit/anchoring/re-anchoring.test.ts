@@ -39,7 +39,9 @@ describe('re-anchoring after the page changes', () => {
     showEdited('news-devon-ofsted-2022.ads.html');
     const { method, text } = anchorShown(described);
     expect(method).toBe('fuzzy');
-    expect(text).toBe(described.quote.replace('Devon. “During', 'Devon. Read more: Devon’s SEND services “During'));
+    expect(text).toBe(
+      described.quote.replace('Devon. “During', 'Devon. Read more: Devon’s SEND services “During'),
+    );
   });
 
   it('ignores changed white space and line breaks', () => {
@@ -111,7 +113,9 @@ describe('re-anchoring after the page changes', () => {
       describeShown('Social workers working with children in need', 'in Devon.'),
     ];
     showEdited('provider-news-devon-stabilised-workforce.edited.html');
-    expect(document.body.textContent).toContain('children in need and those who are subject to a child protection plan');
+    expect(document.body.textContent).toContain(
+      'children in need and those who are subject to a child protection plan',
+    );
     for (const described of quotes) expect(anchorShown(described)).toEqual({ method: null, text: null });
   });
 

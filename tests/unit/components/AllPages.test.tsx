@@ -38,9 +38,9 @@ describe('AllPages', () => {
     const item = link.closest('li');
     expect(item?.textContent).toContain(PAGES[0]!.url);
     expect(item?.textContent).toContain('12 annotations');
-    expect(screen.getByRole('link', { name: 'Anytown rated inadequate' }).closest('li')?.textContent).toContain(
-      '1 annotation',
-    );
+    expect(
+      screen.getByRole('link', { name: 'Anytown rated inadequate' }).closest('li')?.textContent,
+    ).toContain('1 annotation');
   });
 
   it('does not link an address that is not http, https or file', () => {

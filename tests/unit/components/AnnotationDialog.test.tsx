@@ -83,9 +83,7 @@ describe('AnnotationDialog', () => {
     setup();
     const group = screen.getByRole('radiogroup', { name: 'Severity' });
     const radios = within(group).getAllByRole('radio');
-    expect(radios.map((r) => r.closest('label')?.textContent)).toEqual(
-      SEVERITY_LEVELS.map((s) => s.label),
-    );
+    expect(radios.map((r) => r.closest('label')?.textContent)).toEqual(SEVERITY_LEVELS.map((s) => s.label));
     for (const s of SEVERITY_LEVELS) expect(radio(s.label)).toBeTruthy();
     expect((radio('Needs improvement') as HTMLInputElement).checked).toBe(true);
   });

@@ -2,8 +2,16 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { PageSummary, type PageSummaryProps } from '../../../components/PageSummary';
 import { THEMES, annotation } from './fixtures';
 
-const A = annotation({ quote: 'Thresholds are not consistently applied', themes: ['front-door'], severity: 3 });
-const B = annotation({ quote: 'Leaders know their services well', themes: ['leadership', 'front-door'], severity: 1 });
+const A = annotation({
+  quote: 'Thresholds are not consistently applied',
+  themes: ['front-door'],
+  severity: 3,
+});
+const B = annotation({
+  quote: 'Leaders know their services well',
+  themes: ['leadership', 'front-door'],
+  severity: 1,
+});
 const C = annotation({ quote: 'Text that has since been edited away', themes: ['neglect'], severity: 3 });
 
 function setup(overrides: Partial<PageSummaryProps> = {}) {

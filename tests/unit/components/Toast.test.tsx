@@ -11,7 +11,9 @@ describe('Toast', () => {
 
   it('offers its action, e.g. Undo after a delete', () => {
     const onAction = vi.fn();
-    render(<Toast message="Annotation deleted" actionLabel="Undo" onAction={onAction} onDismiss={() => {}} />);
+    render(
+      <Toast message="Annotation deleted" actionLabel="Undo" onAction={onAction} onDismiss={() => {}} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(onAction).toHaveBeenCalledTimes(1);
   });

@@ -97,13 +97,19 @@ describe('createAnnotation', () => {
     } as unknown as AnnotationDraft;
     const saved = await create(sloppy);
     expect(Object.keys(saved)).not.toContain('extra');
-    expect(saved.selectors).toEqual([{ type: 'TextQuoteSelector', exact: 'Caseloads', prefix: '', suffix: '' }]);
+    expect(saved.selectors).toEqual([
+      { type: 'TextQuoteSelector', exact: 'Caseloads', prefix: '', suffix: '' },
+    ]);
   });
 
   const invalid: Array<[string, Partial<AnnotationDraft>, RegExp]> = [
     ['an empty quote', { quote: '' }, /quote is empty/],
     ['a quote of only spaces', { quote: '  \n ' }, /quote is empty/],
-    ['a quote over 10,000 characters', { quote: 'x'.repeat(10_001) }, /quote is longer than 10,000 characters/],
+    [
+      'a quote over 10,000 characters',
+      { quote: 'x'.repeat(10_001) },
+      /quote is longer than 10,000 characters/,
+    ],
     ['an unknown severity', { severity: 7 as never }, /Severity must be 0, 1, 2, 3 or 4, not 7/],
     ['an unknown theme', { themes: ['workforce', 'weather'] }, /Unknown theme: "weather"/],
     ['a note over 10,000 characters', { note: 'n'.repeat(10_001) }, /note is longer than 10,000 characters/],
@@ -114,10 +120,19 @@ describe('createAnnotation', () => {
     ],
     [
       'a position selector that ends before it starts',
-      { selectors: [{ type: 'TextQuoteSelector', exact: 'a', prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 9, end: 5 }] },
+      {
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'a', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 9, end: 5 },
+        ],
+      },
       /TextPositionSelector needs whole-number offsets/,
     ],
-    ['an unknown selector type', { selectors: [{ type: 'CssSelector' } as never] }, /Unknown selector type: "CssSelector"/],
+    [
+      'an unknown selector type',
+      { selectors: [{ type: 'CssSelector' } as never] },
+      /Unknown selector type: "CssSelector"/,
+    ],
   ];
 
   it.each(invalid)('rejects %s with a clear message and saves nothing', async (_, overrides, message) => {
@@ -259,7 +274,11 @@ describe('restoreAnnotation', () => {
   it('puts a deleted annotation back with the same id and dates, recreating its document', async () => {
     const saved = await create();
     const deleted = await deleteAnnotation(db, { url: REPORT_URL, id: saved.id });
-    const restored = await restoreAnnotation(db, { url: REPORT_URL, annotation: deleted, title: 'Report' }, T1);
+    const restored = await restoreAnnotation(
+      db,
+      { url: REPORT_URL, annotation: deleted, title: 'Report' },
+      T1,
+    );
     expect(restored).toEqual(saved);
     expect(await annotationsForUrl(db, REPORT_URL)).toEqual([saved]);
     expect(await db.documents.get(REPORT_URL)).toEqual({
@@ -306,9 +325,9 @@ describe('restoreAnnotation', () => {
     await expect(
       restoreAnnotation(db, { url: REPORT_URL, annotation: { ...saved, createdAt: 'yesterday' } }),
     ).rejects.toThrow('The annotation has invalid dates');
-    await expect(restoreAnnotation(db, { url: REPORT_URL, annotation: { ...saved, quote: '' } })).rejects.toThrow(
-      'The quote is empty',
-    );
+    await expect(
+      restoreAnnotation(db, { url: REPORT_URL, annotation: { ...saved, quote: '' } }),
+    ).rejects.toThrow('The quote is empty');
     expect(await db.annotations.count()).toBe(0);
     expect(await db.documents.count()).toBe(0);
   });

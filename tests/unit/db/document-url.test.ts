@@ -6,9 +6,9 @@ describe('documentUrl', () => {
   });
 
   it('drops utm_*, fbclid and gclid parameters', () => {
-    expect(
-      documentUrl('https://news.example/story?utm_source=x&utm_medium=email&fbclid=abc&gclid=def'),
-    ).toBe('https://news.example/story');
+    expect(documentUrl('https://news.example/story?utm_source=x&utm_medium=email&fbclid=abc&gclid=def')).toBe(
+      'https://news.example/story',
+    );
   });
 
   it('keeps other query parameters in their order and encoding', () => {

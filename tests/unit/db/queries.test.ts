@@ -38,18 +38,30 @@ describe('searchAnnotations', () => {
   let caseloads: Annotation;
   let thresholds: Annotation;
   beforeEach(async () => {
-    caseloads = await create(REPORT_URL, 'ILACS report', draft({ quote: 'Caseloads are too HIGH in assessment teams.' }), T0);
+    caseloads = await create(
+      REPORT_URL,
+      'ILACS report',
+      draft({ quote: 'Caseloads are too HIGH in assessment teams.' }),
+      T0,
+    );
     thresholds = await create(
       NEWS_URL,
       'Council news',
-      draft({ quote: 'Thresholds are not consistently applied.', note: 'Compare with the 2023 caseloads letter' }),
+      draft({
+        quote: 'Thresholds are not consistently applied.',
+        note: 'Compare with the 2023 caseloads letter',
+      }),
       T1,
     );
   });
 
   it('finds annotations whose quote or note contains every word, ignoring case', async () => {
-    expect(await searchAnnotations(db, 'high CASELOADS')).toEqual([{ annotation: caseloads, title: 'ILACS report' }]);
-    expect(await searchAnnotations(db, 'thresholds 2023')).toEqual([{ annotation: thresholds, title: 'Council news' }]);
+    expect(await searchAnnotations(db, 'high CASELOADS')).toEqual([
+      { annotation: caseloads, title: 'ILACS report' },
+    ]);
+    expect(await searchAnnotations(db, 'thresholds 2023')).toEqual([
+      { annotation: thresholds, title: 'Council news' },
+    ]);
   });
 
   it('lists matches most recently changed first', async () => {

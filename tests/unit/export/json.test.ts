@@ -6,8 +6,20 @@ import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 import { draft, freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from '../db/helpers';
 import { expectValidExport, validateExport } from './validate-export';
 
-const workforce: Theme = { id: 'workforce', label: 'Workforce stability and caseloads', color: '#6d4c41', order: 3, retired: false };
-const oversight: Theme = { id: 'oversight', label: 'Management oversight and supervision', color: '#5e35b1', order: 1, retired: true };
+const workforce: Theme = {
+  id: 'workforce',
+  label: 'Workforce stability and caseloads',
+  color: '#6d4c41',
+  order: 3,
+  retired: false,
+};
+const oversight: Theme = {
+  id: 'oversight',
+  label: 'Management oversight and supervision',
+  color: '#5e35b1',
+  order: 1,
+  retired: true,
+};
 
 const annotation: Annotation = {
   id: '5f0c6a4e-8d1b-4c53-9a4e-2f1d7c9b0a11',
@@ -29,7 +41,10 @@ const documents: DocumentRecord[] = [
 
 describe('buildJsonExport', () => {
   it('writes the version-1 format exactly', () => {
-    const data = buildJsonExport({ annotations: [annotation], themes: [workforce, oversight], documents }, T2);
+    const data = buildJsonExport(
+      { annotations: [annotation], themes: [workforce, oversight], documents },
+      T2,
+    );
     expect(data).toEqual({
       format: 'ofsted-annotator',
       version: 1,
@@ -73,7 +88,11 @@ describe('buildJsonExport', () => {
       selectors: [annotation.selectors[0]!, { type: 'TextPositionSelector', start, end: start + 5 }],
     });
     const data = buildJsonExport(
-      { annotations: [at('r2', REPORT_URL, 50), at('n1', NEWS_URL, 7), at('r1', REPORT_URL, 3)], themes: [], documents },
+      {
+        annotations: [at('r2', REPORT_URL, 50), at('n1', NEWS_URL, 7), at('r1', REPORT_URL, 3)],
+        themes: [],
+        documents,
+      },
       T2,
     );
     // Documents in address order (https://files.… before https://www.…), then by position.
@@ -107,14 +126,21 @@ describe('exportAll', () => {
     const a = await createAnnotation(db, { url: REPORT_URL, title: 'ILACS report', draft: draft() }, T0);
     const b = await createAnnotation(
       db,
-      { url: NEWS_URL, title: 'Council news', draft: draft({ themes: ['voice', 'neglect'], severity: 4, note: 'Front page' }) },
+      {
+        url: NEWS_URL,
+        title: 'Council news',
+        draft: draft({ themes: ['voice', 'neglect'], severity: 4, note: 'Front page' }),
+      },
       T1,
     );
     const data = await exportAll(db, T2);
     expect(data.exportedAt).toBe(T2.toISOString());
     expect(data.themes.map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
     expect(data.annotations).toHaveLength(2);
-    expect(data.annotations.find((x) => x.id === a.id)?.document).toEqual({ url: REPORT_URL, title: 'ILACS report' });
+    expect(data.annotations.find((x) => x.id === a.id)?.document).toEqual({
+      url: REPORT_URL,
+      title: 'ILACS report',
+    });
     expect(data.annotations.find((x) => x.id === b.id)).toMatchObject({
       document: { url: NEWS_URL, title: 'Council news' },
       themes: ['voice', 'neglect'],

@@ -13,7 +13,12 @@ const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const OTHER_URL = 'https://www.theguardian.com/society/children';
 
-const contentScript = (url: string, frameId = 0): Sender => ({ id: ID, url, tab: { id: 7 } as Browser.tabs.Tab, frameId });
+const contentScript = (url: string, frameId = 0): Sender => ({
+  id: ID,
+  url,
+  tab: { id: 7 } as Browser.tabs.Tab,
+  frameId,
+});
 const extensionPage: Sender = { id: ID, url: `${ORIGIN}popup.html` };
 const otherExtension: Sender = { id: 'someone-else', url: NEWS_URL, tab: { id: 7 } as Browser.tabs.Tab };
 
@@ -51,10 +56,14 @@ describe('background messages', () => {
   });
 
   it('gives a content script only its own page’s annotations', async () => {
-    await send({ type: 'annotation/create', payload: { draft: draft(), title: 'News' } }, contentScript(NEWS_URL));
-    const reply = (await send({ type: 'page/load', payload: { url: NEWS_URL } }, contentScript(OTHER_URL))) as Reply<
-      BackgroundRequests['page/load']['response']
-    >;
+    await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'News' } },
+      contentScript(NEWS_URL),
+    );
+    const reply = (await send(
+      { type: 'page/load', payload: { url: NEWS_URL } },
+      contentScript(OTHER_URL),
+    )) as Reply<BackgroundRequests['page/load']['response']>;
     expect(reply.ok && reply.value.annotations).toEqual([]);
   });
 
@@ -85,7 +94,10 @@ describe('background messages', () => {
   });
 
   it('refuses every message from another extension', async () => {
-    const reply = await send({ type: 'annotation/create', payload: { draft: draft(), title: 'x' } }, otherExtension);
+    const reply = await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'x' } },
+      otherExtension,
+    );
     expect(reply).toEqual({ ok: false, error: 'Message refused: unknown sender.' });
     expect(await db.annotations.count()).toBe(0);
   });

@@ -3,7 +3,14 @@ import type { Annotation } from '../../../lib/model';
 import { countBySeverity, countByTheme } from '../../../lib/summary/counts';
 import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 
-const base = { url: 'https://example.org/', quote: 'q', selectors: [], note: '', createdAt: '', updatedAt: '' };
+const base = {
+  url: 'https://example.org/',
+  quote: 'q',
+  selectors: [],
+  note: '',
+  createdAt: '',
+  updatedAt: '',
+};
 const annotations: Annotation[] = [
   { ...base, id: 'a', themes: ['workforce', 'oversight'], severity: 4 },
   { ...base, id: 'b', themes: ['workforce'], severity: 3 },
