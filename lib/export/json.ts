@@ -4,22 +4,13 @@
 
 import type { AnnotatorDb } from '../db/database';
 import { byPosition } from '../db/order';
-import type { Annotation, DocumentRecord, Selector, Severity, Theme } from '../model';
+import type { Annotation, DocumentRecord, Theme } from '../model';
 
 export const EXPORT_FORMAT = 'ofsted-annotator';
 export const EXPORT_VERSION = 1;
 
-export interface ExportedAnnotation {
-  id: string;
-  document: { url: string; title: string };
-  quote: string;
-  selectors: Selector[];
-  themes: string[];
-  severity: Severity;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An annotation as exported: its document named by address and title instead of `url`. */
+export type ExportedAnnotation = Omit<Annotation, 'url'> & { document: { url: string; title: string } };
 
 export interface JsonExport {
   format: typeof EXPORT_FORMAT;
