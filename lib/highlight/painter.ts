@@ -30,7 +30,7 @@ export class Painter {
   private painted = new Map<string, PaintedRange>();
 
   constructor(
-    private readonly doc: Document = document,
+    doc: Document = document,
     private readonly registry: HighlightRegistry = CSS.highlights,
   ) {
     const sheet = new (doc.defaultView ?? window).CSSStyleSheet();

@@ -42,10 +42,5 @@ export interface ContentRequests {
 /** A map of message types to their request and response. */
 export type RequestMap<M> = { [K in keyof M]: { request: unknown; response: unknown } };
 
-export interface Message<M extends RequestMap<M>, K extends keyof M = keyof M> {
-  type: K;
-  payload: M[K]['request'];
-}
-
 /** Every reply is wrapped so failures reach the caller as a message, not a dropped promise. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import type { Message, Reply, RequestMap } from './protocol';
+import type { Reply, RequestMap } from './protocol';
 
 type Sender = Browser.runtime.MessageSender;
 

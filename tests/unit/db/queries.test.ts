@@ -1,8 +1,7 @@
-import { createAnnotation, deleteAnnotation, listThemes } from '../../../lib/db/annotations';
+import { createAnnotation, deleteAnnotation } from '../../../lib/db/annotations';
 import type { AnnotatorDb } from '../../../lib/db/database';
 import { pageSummaries, searchAnnotations } from '../../../lib/db/queries';
-import type { Annotation, AnnotationDraft, Theme } from '../../../lib/model';
-import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
+import type { Annotation, AnnotationDraft } from '../../../lib/model';
 import { draft, freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from './helpers';
 
 let db: AnnotatorDb;
