@@ -20,6 +20,35 @@ export type Selector = TextQuoteSelector | TextPositionSelector;
 /** 0 context … 4 serious concern; see lib/taxonomy/severity.ts. */
 export type Severity = 0 | 1 | 2 | 3 | 4;
 
+/** Where a quote stands in a paginated report (PDF). */
+export interface Citation {
+  /** The 1-based page the quote starts on. */
+  page: number;
+  /** The last page, when the quote runs over a page break. */
+  pageEnd?: number;
+  /** The report's numbered paragraph (1, 2, 3 … across pages) the quote starts in. */
+  paragraph?: number;
+  /** The section heading above the quote, e.g. "What needs to improve?". */
+  section?: string;
+}
+
+export type VisitType =
+  | 'standard inspection'
+  | 'short inspection'
+  | 'focused visit'
+  | 'monitoring visit'
+  | 'joint targeted area inspection';
+
+/** What an Ofsted report says about itself, read from its own text. */
+export interface ReportDetails {
+  localAuthority: string;
+  visitType: VisitType;
+  /** As printed ("30 September to 11 October 2024 and 13 to 16 January 2025"), and its first and last days (yyyy-mm-dd). */
+  inspectionDates: { text: string; start: string; end: string };
+  /** Each judgement with its grade, as printed in the report's grade table; empty when it has none. */
+  judgements: Array<{ judgement: string; grade: string }>;
+}
+
 export interface Annotation {
   id: string;
   /** The document's identity: its address without fragment (see lib/document-url.ts). */
@@ -30,6 +59,8 @@ export interface Annotation {
   themes: string[];
   severity: Severity;
   note: string;
+  /** Page, paragraph and section, for reports that have them. */
+  citation?: Citation;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +72,7 @@ export interface AnnotationDraft {
   themes: string[];
   severity: Severity;
   note: string;
+  citation?: Citation;
 }
 
 /** The editable part of an annotation. */
@@ -49,6 +81,8 @@ export type AnnotationChanges = Pick<Annotation, 'themes' | 'severity' | 'note'>
 export interface DocumentRecord {
   url: string;
   title: string;
+  /** For Ofsted reports: what the report says about itself. */
+  details?: ReportDetails;
   createdAt: string;
   updatedAt: string;
 }

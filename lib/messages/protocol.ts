@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationChanges, AnnotationDraft, Theme } from '../model';
+import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Theme } from '../model';
 
 // One typed map per direction. Content scripts never name a document: the background takes
 // it from the sender's own address, so a page can only ever reach its own annotations.
@@ -8,9 +8,12 @@ import type { Annotation, AnnotationChanges, AnnotationDraft, Theme } from '../m
 export interface BackgroundRequests {
   /** The sender's document's annotations and every theme (retired ones too, for labels). */
   'page/load': { request: { url?: string }; response: { annotations: Annotation[]; themes: Theme[] } };
-  /** Saves a new annotation on the sender's document; `title` names the document. */
+  /**
+   * Saves a new annotation on the sender's document; `title` names the document, and the PDF
+   * viewer adds what the report says about itself (`details`).
+   */
   'annotation/create': {
-    request: { draft: AnnotationDraft; title: string; url?: string };
+    request: { draft: AnnotationDraft; title: string; url?: string; details?: ReportDetails };
     response: Annotation;
   };
   /** Changes the themes, severity or note of one of the sender's document's annotations. */
@@ -33,7 +36,14 @@ export interface ContentRequests {
   /** The page's address and title, and which of its annotations are painted or orphans. */
   'page/status': {
     request: Record<string, never>;
-    response: { url: string; title: string; anchoredIds: string[]; orphanIds: string[] };
+    response: {
+      url: string;
+      title: string;
+      anchoredIds: string[];
+      orphanIds: string[];
+      /** For a report in the PDF viewer. */
+      details?: ReportDetails;
+    };
   };
   /** Scrolls the page to an annotation and flashes it. */
   'annotation/reveal': { request: { id: string }; response: { found: boolean } };

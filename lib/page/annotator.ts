@@ -3,7 +3,7 @@ import { describeRange } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
 import { Painter } from '../highlight/painter';
 import { sendToBackground } from '../messages/send';
-import type { Annotation, AnnotationChanges, Selector, Theme } from '../model';
+import type { Annotation, AnnotationChanges, Citation, Selector, Theme } from '../model';
 import { DEFAULT_SEVERITY } from '../taxonomy/severity';
 import { dialogPosition } from './position';
 import type { Overlay } from './overlay';
@@ -11,6 +11,12 @@ import { checkSelection, MAX_QUOTE_LENGTH } from './selection';
 
 interface Options {
   doc?: Document;
+  /** Where the document's text is: the page's body, or a PDF viewer's text layers. */
+  root?: Element;
+  /** The document, when it is not the page itself (the PDF viewer names the report it shows). */
+  target?: { url: string; title: string };
+  /** Where a quote stands (page, paragraph, section), for documents that know it. */
+  cite?: (range: Range) => Citation | undefined;
   painter: Painter;
   overlay: Overlay;
   /** Whether a node belongs to the extension's own UI (its shadow host). */
@@ -18,11 +24,15 @@ interface Options {
 }
 
 /**
- * The annotator on one web page: loads the page's annotations from the background, anchors
- * and paints them, opens the dialog for a selection or a click on a highlight, and saves.
+ * The annotator on one document (a web page, or a report in the PDF viewer): loads its
+ * annotations from the background, anchors and paints them, opens the dialog for a selection
+ * or a click on a highlight, and saves.
  */
 export class PageAnnotator {
   private readonly doc: Document;
+  private readonly root: Element;
+  /** Names the document in requests from an extension page; content scripts send none. */
+  private readonly url: string | undefined;
   private annotations: Annotation[] = [];
   private themes: Theme[] = [];
   private orphanIds = new Set<string>();
@@ -30,12 +40,18 @@ export class PageAnnotator {
 
   constructor(private readonly options: Options) {
     this.doc = options.doc ?? document;
+    this.root = options.root ?? this.doc.body;
+    this.url = options.target?.url;
+  }
+
+  private get title(): string {
+    return this.options.target?.title ?? this.doc.title;
   }
 
   /** Loads the page's annotations and paints them; orphans are kept and reported. */
   async refresh(): Promise<void> {
     try {
-      const { annotations, themes } = await sendToBackground('page/load', {});
+      const { annotations, themes } = await sendToBackground('page/load', { url: this.url });
       this.annotations = annotations;
       this.themes = themes;
     } catch (error) {
@@ -68,8 +84,8 @@ export class PageAnnotator {
 
   status() {
     return {
-      url: this.doc.location.href,
-      title: this.doc.title,
+      url: this.url ?? this.doc.location.href,
+      title: this.title,
       anchoredIds: this.annotations.filter((a) => !this.orphanIds.has(a.id)).map((a) => a.id),
       orphanIds: [...this.orphanIds],
     };
@@ -87,7 +103,8 @@ export class PageAnnotator {
     if (check.kind !== 'ok') return false;
     const described = describeRange(this.textIndex(), check.range);
     if (!described) return false;
-    this.openCreateDialog(described.quote, described.selectors, check.range);
+    const citation = this.options.cite?.(check.range);
+    this.openCreateDialog(described.quote, described.selectors, check.range, citation);
     return true;
   }
 
@@ -110,7 +127,7 @@ export class PageAnnotator {
     return true;
   }
 
-  private openCreateDialog(quote: string, selectors: Selector[], range: Range): void {
+  private openCreateDialog(quote: string, selectors: Selector[], range: Range, citation?: Citation): void {
     const { overlay, painter } = this.options;
     painter.showPending(range);
     overlay.showDialog(`new:${quote}`, {
@@ -121,8 +138,9 @@ export class PageAnnotator {
       position: dialogPosition(range, this.doc.defaultView!),
       onSave: async (changes: AnnotationChanges) => {
         const saved = await sendToBackground('annotation/create', {
-          draft: { quote, selectors, ...changes },
-          title: this.doc.title,
+          draft: { quote, selectors, ...changes, ...(citation && { citation }) },
+          title: this.title,
+          url: this.url,
         });
         this.annotations.push(saved);
         this.closeDialog();
@@ -141,13 +159,17 @@ export class PageAnnotator {
       initial: { themes: annotation.themes, severity: annotation.severity, note: annotation.note },
       position: dialogPosition(range, this.doc.defaultView!),
       onSave: async (changes) => {
-        const updated = await sendToBackground('annotation/update', { id: annotation.id, changes });
+        const updated = await sendToBackground('annotation/update', {
+          id: annotation.id,
+          changes,
+          url: this.url,
+        });
         this.annotations = this.annotations.map((a) => (a.id === updated.id ? updated : a));
         this.closeDialog();
         this.repaint();
       },
       onDelete: async () => {
-        const deleted = await sendToBackground('annotation/delete', { id: annotation.id });
+        const deleted = await sendToBackground('annotation/delete', { id: annotation.id, url: this.url });
         this.annotations = this.annotations.filter((a) => a.id !== deleted.id);
         this.closeDialog();
         this.repaint();
@@ -166,7 +188,7 @@ export class PageAnnotator {
     try {
       const restored = await sendToBackground('annotation/restore', {
         annotation: deleted,
-        title: this.doc.title,
+        title: this.title,
       });
       this.annotations.push(restored);
       overlay.showToast({ message: 'Annotation restored.' }, 3000);
@@ -182,7 +204,7 @@ export class PageAnnotator {
   }
 
   private textIndex(): TextIndex {
-    this.index ??= buildTextIndex(this.doc.body, {
+    this.index ??= buildTextIndex(this.root, {
       skip: (el) => this.options.isOwnUi(el),
     });
     return this.index;
