@@ -39,8 +39,15 @@ export interface ExtractedText {
   spans: Map<Node, NodeSpan>;
 }
 
-/** Where a pending space would come from: white space in a text node, or a block boundary. */
-type PendingSpace = null | 'boundary' | { node: Text; rawStart: number; rawEnd: number };
+/**
+ * Where a pending space would come from: white space in a text node, a block boundary, or a
+ * line break (<br>, as in a PDF's text layer, where a word may be hyphenated across lines).
+ */
+type PendingSpace = null | 'boundary' | 'line-break' | { node: Text; rawStart: number; rawEnd: number };
+
+/** "extra-" at a line's end, then "familial": one word, as the reader reads it. */
+const HYPHEN_AT_END = /\p{L}-$/u;
+const LOWERCASE_START = /^\p{Ll}/u;
 
 /** One pass over the nodes under `root`, building the normalised text and its map to the DOM. */
 export function extractText(root: Node, skip: (el: Element) => boolean): ExtractedText {
@@ -67,10 +74,15 @@ export function extractText(root: Node, skip: (el: Element) => boolean): Extract
     span.endSegment = segments.length;
   }
 
+  function joinsHyphenatedWord(node: Text, from: number): boolean {
+    return HYPHEN_AT_END.test(chunks[chunks.length - 1] ?? '') && LOWERCASE_START.test(node.data.slice(from));
+  }
+
   function copy(node: Text, from: number, to: number): void {
     if (from === to) return;
     if (pending && length > 0) {
-      if (pending === 'boundary') push(node, ' ', from, from);
+      if (pending === 'line-break' && joinsHyphenatedWord(node, from)) pending = null;
+      else if (pending === 'boundary' || pending === 'line-break') push(node, ' ', from, from);
       else push(pending.node, ' ', pending.rawStart, pending.rawEnd);
     }
     pending = null;
@@ -82,7 +94,7 @@ export function extractText(root: Node, skip: (el: Element) => boolean): Extract
     for (const space of node.data.matchAll(/\s+/g)) {
       copy(node, from, space.index);
       from = space.index + space[0].length;
-      if (!pending || pending === 'boundary') pending = { node, rawStart: space.index, rawEnd: from };
+      if (!pending || typeof pending === 'string') pending = { node, rawStart: space.index, rawEnd: from };
     }
     copy(node, from, node.data.length);
   }
@@ -103,7 +115,8 @@ export function extractText(root: Node, skip: (el: Element) => boolean): Extract
       span.skipped = true;
     } else {
       const block = el !== null && isBlock(el);
-      if (block) pending ??= 'boundary';
+      if (el?.localName === 'br') pending ??= 'line-break';
+      else if (block) pending ??= 'boundary';
       for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
       if (block) pending ??= 'boundary';
     }

@@ -20,6 +20,26 @@ describe('buildTextIndex', () => {
     );
   });
 
+  it('joins a word hyphenated across a line break, as a PDF text layer breaks lines', () => {
+    const layer = '<div><span>those at risk of extra-</span><br><span>familial harm</span></div>';
+    expect(textOfHtml(layer)).toBe('those at risk of extra-familial harm');
+  });
+
+  it('keeps the space after a hyphen at a line break before a capital, and at a block boundary', () => {
+    expect(textOfHtml('<div><span>Devon -</span><br><span>Torbay</span></div>')).toBe('Devon - Torbay');
+    expect(textOfHtml('<div><span>North-</span><br><span>East</span></div>')).toBe('North- East');
+    expect(textOfHtml('<p>well-</p><p>known</p>')).toBe('well- known');
+  });
+
+  it('maps a hyphen joined across a line break back to both lines', () => {
+    const doc = showHtml('<div><span>extra-</span><br><span>familial harm</span></div>');
+    const index = buildTextIndex(doc.body);
+    const range = index.rangeFor(0, 'extra-familial'.length)!;
+    expect(range.toString().replace(/\s+/g, '')).toBe('extra-familial');
+    expect(range.startContainer.parentElement!.textContent).toBe('extra-');
+    expect(range.endContainer.parentElement!.textContent).toBe('familial harm');
+  });
+
   it('skips script, style, noscript, template, textarea and hidden elements', () => {
     const html =
       '<p>kept</p><script>var x = 1;</script><style>p{}</style><noscript>no</noscript>' +
