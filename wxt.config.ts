@@ -9,7 +9,18 @@ export default defineConfig({
     name: 'Ofsted Annotator',
     description:
       "Highlight, tag and export passages of Ofsted children's services reports and the news about them.",
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'unlimitedStorage'],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'unlimitedStorage',
+      'declarativeNetRequestWithHostAccess',
+    ],
+    // Ofsted's report files: to open them in the viewer and let it download them.
+    host_permissions: ['https://files.ofsted.gov.uk/*', 'https://files.api.ofsted.gov.uk/*'],
+    web_accessible_resources: [
+      { resources: ['viewer.html'], matches: ['https://files.ofsted.gov.uk/*', 'https://files.api.ofsted.gov.uk/*'] },
+    ],
     // Asked for one site at a time, when the user chooses "Always on this site".
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Ofsted Annotator' },

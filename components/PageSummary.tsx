@@ -3,7 +3,8 @@ import { AnnotationSnippet } from './AnnotationSnippet';
 import { PageCounts } from './PageCounts';
 import { countLabel } from './text';
 
-export type PageStatus = 'active' | 'inactive' | 'unsupported';
+/** `pdf`: a PDF in the browser's own viewer, which can be opened in the extension's. */
+export type PageStatus = 'active' | 'inactive' | 'unsupported' | 'pdf';
 
 export interface PageSummaryProps {
   title: string;
@@ -16,6 +17,7 @@ export interface PageSummaryProps {
   onReveal(id: string): void;
   onActivate(): void;
   onAlwaysOn(): void;
+  onOpenInViewer(): void;
 }
 
 /** The current page: its annotations, counts, and whether the annotator runs on it. */
@@ -26,6 +28,14 @@ export function PageSummary(props: PageSummaryProps) {
       <p class="page-title">{title || url}</p>
       <p class="page-url">{url}</p>
       {status === 'unsupported' && <p class="notice">This page cannot be annotated.</p>}
+      {status === 'pdf' && (
+        <div class="notice">
+          <p>This PDF is open in the browser's own viewer, where passages cannot be annotated.</p>
+          <button type="button" class="primary" onClick={props.onOpenInViewer}>
+            Open in Ofsted Annotator
+          </button>
+        </div>
+      )}
       {status === 'inactive' && (
         <div class="notice">
           <p>The annotator is off for this page.</p>

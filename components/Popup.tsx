@@ -10,6 +10,8 @@ export type PopupProps = PageSummaryProps &
   AllPagesProps & {
     /** Rejects with an Error whose message is shown to the user. */
     onExport(): Promise<void>;
+    /** Opens the PDF viewer to choose a PDF file from this computer. */
+    onOpenLocalPdf(): void;
     /** The tab shown first; "This page" unless given. */
     initialTab?: PopupTab;
   };
@@ -74,6 +76,9 @@ export function Popup(props: PopupProps) {
             {error.value}
           </p>
         )}
+        <button type="button" onClick={props.onOpenLocalPdf}>
+          Open a PDF file…
+        </button>
         <button type="button" disabled={exporting.value} onClick={exportJson}>
           {exporting.value ? 'Exporting…' : 'Export JSON'}
         </button>

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerGrantedSites, switchOnSite, unregisterSite } from '../lib/activation/inject';
 import { AUTOMATIC_SITES } from '../lib/activation/sites';
 import { backgroundHandlers } from '../lib/background/handlers';
+import { openReportsInViewer } from '../lib/background/open-reports';
 import { annotateInTab, COMMAND_ANNOTATE, createMenus, onMenuClick } from '../lib/background/user-actions';
 import { openDb } from '../lib/db/database';
 import { senderKind } from '../lib/messages/senders';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     createMenus();
+    void openReportsInViewer().catch(report);
     void registerGrantedSites(AUTOMATIC_SITES).catch(report);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab).catch(report));

@@ -27,6 +27,8 @@ function App({ model }: { model: PopupModel }) {
         onReveal={model.reveal}
         onActivate={() => void model.activate()}
         onAlwaysOn={() => void model.alwaysOn()}
+        onOpenInViewer={() => void model.openInViewer()}
+        onOpenLocalPdf={() => void model.openLocalPdf()}
         onExport={model.exportJson}
       />
     </>

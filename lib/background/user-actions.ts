@@ -2,12 +2,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { ensureRunning } from '../activation/inject';
 import { canAnnotate } from '../activation/sites';
 import { sendToTab } from '../messages/send';
+import { viewerUrl } from './open-reports';
 
 export const MENU_ANNOTATE = 'annotate-selection';
 export const MENU_SWITCH_ON = 'switch-on';
+export const MENU_OPEN_PDF = 'open-pdf';
 export const COMMAND_ANNOTATE = 'annotate-selection';
 
-/** The page context menu: annotate a selection, or switch the annotator on for the tab. */
+/** The context menu: annotate a selection, switch the annotator on, open a linked PDF in the viewer. */
 export function createMenus(): void {
   browser.contextMenus.removeAll(() => {
     browser.contextMenus.create({ id: MENU_ANNOTATE, title: 'Annotate selection', contexts: ['selection'] });
@@ -16,6 +18,7 @@ export function createMenus(): void {
       title: 'Switch on Ofsted Annotator for this page',
       contexts: ['page'],
     });
+    browser.contextMenus.create({ id: MENU_OPEN_PDF, title: 'Open in Ofsted Annotator', contexts: ['link'] });
   });
 }
 
@@ -30,6 +33,10 @@ export async function onMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
+  if (info.menuItemId === MENU_OPEN_PDF && info.linkUrl) {
+    await browser.tabs.create({ url: viewerUrl(info.linkUrl), index: tab ? tab.index + 1 : undefined });
+    return;
+  }
   if (tab?.id === undefined || !canAnnotate(tab.url)) return;
   if (info.menuItemId === MENU_ANNOTATE) await annotateInTab(tab);
   if (info.menuItemId === MENU_SWITCH_ON) await ensureRunning(tab.id);

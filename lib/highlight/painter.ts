@@ -10,13 +10,28 @@ const PENDING = `${PREFIX}-pending`;
 
 export const highlightName = (severity: Severity) => `${PREFIX}-severity-${severity}`;
 
+export interface PainterOptions {
+  /**
+   * See-through colours, for text drawn underneath the highlighted text (the PDF viewer's
+   * invisible text layer over the page's canvas); the text colour is left alone.
+   */
+  translucent?: boolean;
+}
+
 /** The stylesheet that gives each highlight its colour; adopted, so the DOM is unchanged. */
-export function highlightCss(): string {
+export function highlightCss({ translucent = false }: PainterOptions = {}): string {
+  const see = (color: string, percent: number) =>
+    translucent ? `color-mix(in srgb, ${color} ${percent}%, transparent)` : color;
   const rules = SEVERITY_LEVELS.map(
-    (s) => `::highlight(${highlightName(s.level)}) { background-color: ${s.color}; color: inherit; }`,
+    (s) =>
+      `::highlight(${highlightName(s.level)}) { background-color: ${see(s.color, 45)};${translucent ? '' : ' color: inherit;'} }`,
   );
-  rules.push(`::highlight(${PENDING}) { background-color: #c5cae9; }`);
-  rules.push(`::highlight(${FLASH}) { background-color: #1a237e; color: #fff; }`);
+  rules.push(`::highlight(${PENDING}) { background-color: ${see('#c5cae9', 60)}; }`);
+  rules.push(
+    translucent
+      ? `::highlight(${FLASH}) { background-color: ${see('#1a237e', 35)}; }`
+      : `::highlight(${FLASH}) { background-color: #1a237e; color: #fff; }`,
+  );
   return rules.join('\n');
 }
 
@@ -32,9 +47,10 @@ export class Painter {
   constructor(
     doc: Document = document,
     private readonly registry: HighlightRegistry = CSS.highlights,
+    options: PainterOptions = {},
   ) {
     const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
+    sheet.replaceSync(highlightCss(options));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   }
 

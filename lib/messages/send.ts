@@ -23,3 +23,15 @@ export async function sendToTab<K extends keyof ContentRequests>(
 ): Promise<ContentRequests[K]['response']> {
   return unwrap(await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }));
 }
+
+/**
+ * Sends a typed request to the PDF viewer showing in a tab. Extension pages do not receive
+ * tabs.sendMessage, so it goes to every extension page, and only the viewer in that tab answers.
+ */
+export async function sendToViewer<K extends keyof ContentRequests>(
+  tabId: number,
+  type: K,
+  payload: ContentRequests[K]['request'],
+): Promise<ContentRequests[K]['response']> {
+  return unwrap(await browser.runtime.sendMessage({ type, payload, tabId }));
+}

@@ -39,3 +39,11 @@ function isMessage(value: unknown): value is { type: string; payload: unknown } 
     'payload' in value
   );
 }
+
+/** Passes on only the messages addressed to one tab (see sendToViewer). */
+export function forTab(tabId: number, listener: ReturnType<typeof serveMessages>): typeof listener {
+  return (message, sender, sendResponse) =>
+    typeof message === 'object' && message !== null && (message as { tabId?: unknown }).tabId === tabId
+      ? listener(message, sender, sendResponse)
+      : false;
+}

@@ -1,15 +1,16 @@
 import { signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
 import { ensureRunning, requestSite } from '../activation/inject';
+import { viewerUrl } from '../background/open-reports';
 import { annotationsForUrl, listThemes } from '../db/annotations';
 import type { AnnotatorDb } from '../db/database';
 import { pageSummaries, searchAnnotations } from '../db/queries';
 import { documentUrl } from '../document-url';
 import { downloadFile } from '../export/download';
 import { exportAll, exportFileName } from '../export/json';
-import { sendToTab } from '../messages/send';
 import type { Annotation, Theme } from '../model';
-import { currentTab, type CurrentTab } from './current-tab';
+import { currentTab, sendToCurrent, type CurrentTab } from './current-tab';
 
 type Live<T> = Signal<T>;
 
@@ -58,8 +59,7 @@ export function createPopupModel(db: AnnotatorDb) {
     onQuery,
     /** Scrolls the page to an annotation and flashes it. */
     reveal: (id: string) => {
-      const tabId = tab.value?.id;
-      if (tabId !== undefined) void sendToTab(tabId, 'annotation/reveal', { id }).catch(() => undefined);
+      if (tab.value) void sendToCurrent(tab.value, 'annotation/reveal', { id }).catch(() => undefined);
     },
     /** Switches the annotator on in this tab (the popup holds the activeTab grant). */
     activate: async () => {
@@ -80,6 +80,13 @@ export function createPopupModel(db: AnnotatorDb) {
       if (!granted)
         problem.value = 'Permission for this site was not given, so the annotator stays off here.';
     },
+    /** Shows the tab's PDF in the extension's viewer instead of the browser's. */
+    openInViewer: async () => {
+      const t = tab.value;
+      if (t?.id !== undefined && t.url) await browser.tabs.update(t.id, { url: viewerUrl(t.url) });
+    },
+    /** Opens the viewer with no document, to choose or drop a local PDF. */
+    openLocalPdf: () => browser.tabs.create({ url: browser.runtime.getURL('/viewer.html') }),
     exportJson: async () => {
       const now = new Date();
       const data = await exportAll(db, now);

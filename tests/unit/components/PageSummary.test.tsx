@@ -25,6 +25,7 @@ function setup(overrides: Partial<PageSummaryProps> = {}) {
     onReveal: vi.fn(),
     onActivate: vi.fn(),
     onAlwaysOn: vi.fn(),
+    onOpenInViewer: vi.fn(),
     ...overrides,
   };
   render(<PageSummary {...props} />);
@@ -111,6 +112,13 @@ describe('PageSummary', () => {
     expect(screen.queryByRole('button', { name: 'Switch on for this page' })).toBeNull();
   });
 
+  it('offers to open a PDF shown in the browser’s own viewer in the extension’s', () => {
+    const props = setup({ status: 'pdf', annotations: [] });
+    fireEvent.click(screen.getByRole('button', { name: 'Open in Ofsted Annotator' }));
+    expect(props.onOpenInViewer).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('button', { name: 'Switch on for this page' })).toBeNull();
+  });
+
   it('renders HTML in quotes, titles and theme labels as text', () => {
     const html = '<img src=x onerror=alert(1)>';
     const { container } = render(
@@ -124,6 +132,7 @@ describe('PageSummary', () => {
         onReveal={() => {}}
         onActivate={() => {}}
         onAlwaysOn={() => {}}
+        onOpenInViewer={() => {}}
       />,
     );
     expect(container.querySelector('img')).toBeNull();

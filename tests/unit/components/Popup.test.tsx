@@ -13,6 +13,8 @@ function setup(overrides: Partial<PopupProps> = {}) {
     onReveal: vi.fn(),
     onActivate: vi.fn(),
     onAlwaysOn: vi.fn(),
+    onOpenInViewer: vi.fn(),
+    onOpenLocalPdf: vi.fn(),
     pages: [{ url: 'https://www.example.org/news/anytown', title: 'Anytown rated inadequate', count: 1 }],
     query: '',
     onQuery: vi.fn(),
