@@ -24,7 +24,8 @@ interface Deps {
 
 /**
  * The background's answers. The document is the sender's own page for a content script, so
- * a page reaches only its own annotations; extension pages name it.
+ * a page reaches only its own annotations; extension pages name it. Only an extension page
+ * (the PDF viewer) may say what a report says about itself: a web page could claim anything.
  */
 export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<BackgroundRequests> {
   const documentOf = (sender: Sender, named?: string): string => {
@@ -39,8 +40,13 @@ export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<Bac
       annotations: await annotationsForUrl(db, documentOf(sender, url)),
       themes: await listThemes(db),
     }),
-    'annotation/create': ({ draft, title, url }, sender) =>
-      createAnnotation(db, { url: documentOf(sender, url), title, draft }),
+    'annotation/create': ({ draft, title, url, details }, sender) =>
+      createAnnotation(db, {
+        url: documentOf(sender, url),
+        title,
+        draft,
+        details: kindOf(sender) === 'extension-page' ? details : undefined,
+      }),
     'annotation/update': ({ id, changes, url }, sender) =>
       updateAnnotation(db, { url: documentOf(sender, url), id, changes }),
     'annotation/delete': ({ id, url }, sender) => deleteAnnotation(db, { url: documentOf(sender, url), id }),

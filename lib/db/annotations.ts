@@ -1,25 +1,35 @@
 // Writing and reading one document's annotations. Every function takes the database first
 // and, where it stamps a time, `now` last. Each write is one transaction over the annotation
 // and its document record, so a failure leaves nothing half-saved. Document addresses pass
-// through documentUrl(), so callers may hand over a page's raw address.
+// through documentUrl(), so callers may hand over a page's raw address; a PDF opened from the
+// user's disk is addressed `urn:pdf:<fingerprint>`, which documentUrl() leaves as it is.
 
 import { documentUrl } from '../document-url';
-import type { Annotation, AnnotationChanges, AnnotationDraft, Theme } from '../model';
+import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Theme } from '../model';
 import type { AnnotatorDb } from './database';
 import { byPosition } from './order';
-import { checkAnnotation, checkChanges, checkDraft } from './validate';
+import { checkAnnotation, checkChanges, checkDetails, checkDraft } from './validate';
 
 export const NOT_FOUND = 'Annotation not found on this page';
 
-/** Saves a new annotation on `url` and creates or renames its document record. */
+/**
+ * Saves a new annotation on `url` and creates or renames its document record. A report's
+ * `details` replace those on the record; without them the record keeps the ones it has.
+ */
 export async function createAnnotation(
   db: AnnotatorDb,
-  { url, title, draft }: { url: string; title: string; draft: AnnotationDraft },
+  {
+    url,
+    title,
+    draft,
+    details,
+  }: { url: string; title: string; draft: AnnotationDraft; details?: ReportDetails },
   now: Date = new Date(),
 ): Promise<Annotation> {
   const doc = requireUrl(url);
   return db.transaction('rw', [db.annotations, db.documents, db.themes], async () => {
     const content = checkDraft(draft, await themeIds(db));
+    const cleanDetails = details === undefined ? undefined : checkDetails(details);
     const stamp = now.toISOString();
     const annotation: Annotation = {
       id: crypto.randomUUID(),
@@ -29,7 +39,7 @@ export async function createAnnotation(
       updatedAt: stamp,
     };
     await db.annotations.add(annotation);
-    await touchDocument(db, doc, title, stamp);
+    await touchDocument(db, doc, title, stamp, cleanDetails);
     return annotation;
   });
 }
@@ -70,7 +80,7 @@ export async function deleteAnnotation(
   });
 }
 
-/** Puts back a just-deleted annotation of `url` with its id and dates (undo). */
+/** Puts back a just-deleted annotation of `url` with its id, dates and citation (undo). */
 export async function restoreAnnotation(
   db: AnnotatorDb,
   { url, annotation, title }: { url: string; annotation: Annotation; title?: string },
@@ -114,12 +124,20 @@ async function ownAnnotation(db: AnnotatorDb, doc: string, id: string): Promise<
   return annotation;
 }
 
-/** Creates or refreshes the document record: new title if given, createdAt kept. */
-async function touchDocument(db: AnnotatorDb, url: string, title: string | undefined, stamp: string) {
+/** Creates or refreshes the document record: new title and details if given, createdAt kept. */
+async function touchDocument(
+  db: AnnotatorDb,
+  url: string,
+  title: string | undefined,
+  stamp: string,
+  details?: ReportDetails,
+) {
   const existing = await db.documents.get(url);
+  const keptDetails = details ?? existing?.details;
   await db.documents.put({
     url,
     title: title?.trim() || existing?.title || url,
+    ...(keptDetails && { details: keptDetails }),
     createdAt: existing?.createdAt ?? stamp,
     updatedAt: stamp,
   });

@@ -1,95 +1,253 @@
-// Checks what content scripts send before it is stored. Each check returns a clean copy
-// holding only the model's fields, or throws an Error whose message can be shown to the user.
+// Checks what senders hand over before it is stored, and what export files hold before it is
+// read. Each check returns a clean copy holding only the model's fields, or throws a
+// FieldError whose message can be shown to the user and whose field names the bad part.
 
-import type { Annotation, AnnotationChanges, AnnotationDraft, Selector } from '../model';
+import type {
+  Annotation,
+  AnnotationChanges,
+  AnnotationDraft,
+  Citation,
+  ReportDetails,
+  Selector,
+  Theme,
+  VisitType,
+} from '../model';
 import { isSeverity } from '../taxonomy/severity';
+import { fail, within } from './field-error';
 
 export const MAX_QUOTE_LENGTH = 10_000;
 export const MAX_NOTE_LENGTH = 10_000;
+/** The longest section heading, local authority, printed dates, judgement or grade. */
+export const MAX_LABEL_LENGTH = 300;
+/** The most judgements a report's grade table can list (ILACS has four). */
+export const MAX_JUDGEMENTS = 20;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+const VISIT_TYPE_NAMES: Record<VisitType, true> = {
+  'standard inspection': true,
+  'short inspection': true,
+  'focused visit': true,
+  'monitoring visit': true,
+  'joint targeted area inspection': true,
+};
+export const VISIT_TYPES = Object.keys(VISIT_TYPE_NAMES) as VisitType[];
+
+const SELECTOR_TYPES = new Set<string>(['TextQuoteSelector', 'TextPositionSelector']);
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function fail(message: string): never {
-  throw new Error(message);
-}
+const show = (value: unknown) => JSON.stringify(value) ?? String(value);
+const count = (n: number) => n.toLocaleString('en-GB');
 
-/** A new annotation's content: quote, selectors, themes, severity and note. */
+/** A new annotation's content: quote, selectors, themes, severity, note and, for reports, citation. */
 export function checkDraft(draft: unknown, themeIds: ReadonlySet<string>): AnnotationDraft {
-  if (!isRecord(draft)) fail('The annotation is missing');
+  if (!isRecord(draft)) fail('', 'The annotation is missing');
   const { quote } = draft;
-  if (typeof quote !== 'string' || quote.trim() === '') fail('The quote is empty');
+  if (typeof quote !== 'string' || quote.trim() === '') fail('quote', 'The quote is empty');
   if (quote.length > MAX_QUOTE_LENGTH) {
-    fail(`The quote is longer than ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters`);
+    fail('quote', `The quote is longer than ${count(MAX_QUOTE_LENGTH)} characters`);
   }
-  return { quote, selectors: checkSelectors(draft.selectors), ...checkChanges(draft, themeIds) };
+  const selectors = within('selectors', () => checkSelectors(draft.selectors));
+  const changes = checkChanges(draft, themeIds);
+  if (draft.citation === undefined) return { quote, selectors, ...changes };
+  return { quote, selectors, ...changes, citation: within('citation', () => checkCitation(draft.citation)) };
 }
 
 /** The editable part: themes (known ids, duplicates dropped), severity and note. */
 export function checkChanges(changes: unknown, themeIds: ReadonlySet<string>): AnnotationChanges {
-  if (!isRecord(changes)) fail('The changes are missing');
+  if (!isRecord(changes)) fail('', 'The changes are missing');
   const { themes, severity, note } = changes;
-  if (!Array.isArray(themes)) fail('Themes must be a list of theme ids');
-  for (const id of themes) {
-    if (typeof id !== 'string' || !themeIds.has(id)) fail(`Unknown theme: ${JSON.stringify(id)}`);
-  }
-  if (!isSeverity(severity)) {
-    fail(`Severity must be 0, 1, 2, 3 or 4, not ${JSON.stringify(severity)}`);
-  }
-  if (typeof note !== 'string') fail('The note must be text');
+  if (!Array.isArray(themes)) fail('themes', 'Themes must be a list of theme ids');
+  themes.forEach((id: unknown, i) => {
+    if (typeof id !== 'string' || !themeIds.has(id)) fail(`themes[${i}]`, `Unknown theme: ${show(id)}`);
+  });
+  if (!isSeverity(severity)) fail('severity', `Severity must be 0, 1, 2, 3 or 4, not ${show(severity)}`);
+  if (typeof note !== 'string') fail('note', 'The note must be text');
   if (note.length > MAX_NOTE_LENGTH) {
-    fail(`The note is longer than ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters`);
+    fail('note', `The note is longer than ${count(MAX_NOTE_LENGTH)} characters`);
   }
   return { themes: [...new Set(themes as string[])], severity, note };
 }
 
-/** A whole annotation coming back for undo: a valid draft plus id, url and timestamps. */
+/** A whole annotation (for undo, or read from a file): a valid draft plus id, url and timestamps. */
 export function checkAnnotation(annotation: unknown, themeIds: ReadonlySet<string>): Annotation {
-  if (!isRecord(annotation)) fail('The annotation is missing');
+  if (!isRecord(annotation)) fail('', 'The annotation is missing');
   const { id, url, createdAt, updatedAt } = annotation;
-  if (typeof id !== 'string' || id === '') fail('The annotation has no id');
-  if (typeof url !== 'string' || url === '') fail('The annotation has no document address');
-  if (!isTimestamp(createdAt) || !isTimestamp(updatedAt)) fail('The annotation has invalid dates');
+  if (typeof id !== 'string' || id === '') fail('id', 'The annotation has no id');
+  if (typeof url !== 'string' || url === '') fail('url', 'The annotation has no document address');
+  if (!isTimestamp(createdAt)) fail('createdAt', 'The annotation has invalid dates');
+  if (!isTimestamp(updatedAt)) fail('updatedAt', 'The annotation has invalid dates');
   return { id, url, ...checkDraft(annotation, themeIds), createdAt, updatedAt };
 }
 
-function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+/** Page (from 1), last page (kept only when it is a later page), paragraph (from 1) and section heading. */
+export function checkCitation(citation: unknown): Citation {
+  if (!isRecord(citation)) fail('', 'The citation must be an object');
+  const { page, pageEnd, paragraph, section } = citation;
+  if (page === undefined) fail('page', 'The citation has no page');
+  if (!isCounting(page)) fail('page', `The page must be a whole number from 1, not ${show(page)}`);
+  const clean: Citation = { page };
+  if (pageEnd !== undefined) {
+    if (!isCounting(pageEnd) || pageEnd < page) {
+      fail(
+        'pageEnd',
+        `The last page must be a whole number from ${page} (the first page), not ${show(pageEnd)}`,
+      );
+    }
+    if (pageEnd !== page) clean.pageEnd = pageEnd;
+  }
+  if (paragraph !== undefined) {
+    if (!isCounting(paragraph)) {
+      fail('paragraph', `The paragraph must be a whole number from 1, not ${show(paragraph)}`);
+    }
+    clean.paragraph = paragraph;
+  }
+  if (section !== undefined) clean.section = checkLabel(section, 'section', 'The section heading');
+  return clean;
 }
 
-function checkSelectors(selectors: unknown): Selector[] {
-  if (!Array.isArray(selectors)) fail('Selectors must be a list');
-  const clean = selectors.map(checkSelector);
+/** What a report says about itself: local authority, visit type, inspection dates and judgements. */
+export function checkDetails(details: unknown): ReportDetails {
+  if (!isRecord(details)) fail('', 'The report details must be an object');
+  const { localAuthority, visitType, inspectionDates, judgements } = details;
+  return {
+    localAuthority: checkLabel(localAuthority, 'localAuthority', 'The local authority'),
+    visitType: checkVisitType(visitType),
+    inspectionDates: within('inspectionDates', () => checkInspectionDates(inspectionDates)),
+    judgements: within('judgements', () => checkJudgements(judgements)),
+  };
+}
+
+/** A theme read from a file: id, label and colour; `order` unless it has its own, and in use unless retired. */
+export function checkTheme(theme: unknown, order: number): Theme {
+  if (!isRecord(theme)) fail('', 'The theme must be an object');
+  const { id, label, color } = theme;
+  if (typeof id !== 'string' || id === '') fail('id', 'The theme has no id');
+  if (typeof label !== 'string') fail('label', 'The theme label must be text');
+  if (typeof color !== 'string') fail('color', 'The theme colour must be text');
+  const ownOrder = theme.order ?? order;
+  if (typeof ownOrder !== 'number' || !Number.isFinite(ownOrder)) {
+    fail('order', 'The theme order must be a number');
+  }
+  const retired = theme.retired ?? false;
+  if (typeof retired !== 'boolean') fail('retired', 'The theme retired flag must be true or false');
+  return { id, label, color, order: ownOrder, retired };
+}
+
+/**
+ * The selectors of the kinds the model knows, at least one of them a TextQuoteSelector. A
+ * selector of another kind is refused, or dropped when `otherKinds` is 'drop' (export files
+ * may carry kinds that later writers add).
+ */
+export function checkSelectors(selectors: unknown, otherKinds: 'refuse' | 'drop' = 'refuse'): Selector[] {
+  if (!Array.isArray(selectors)) fail('', 'Selectors must be a list');
+  const clean: Selector[] = [];
+  selectors.forEach((selector: unknown, i) => {
+    if (otherKinds === 'drop' && isOtherKind(selector)) return;
+    clean.push(within(`[${i}]`, () => checkSelector(selector)));
+  });
   if (!clean.some((s) => s.type === 'TextQuoteSelector')) {
-    fail('At least one TextQuoteSelector is required');
+    fail('', 'At least one TextQuoteSelector is required');
   }
   return clean;
 }
 
+function isOtherKind(selector: unknown): boolean {
+  return isRecord(selector) && typeof selector.type === 'string' && !SELECTOR_TYPES.has(selector.type);
+}
+
 function checkSelector(selector: unknown): Selector {
-  if (!isRecord(selector)) fail('A selector is not an object');
+  if (!isRecord(selector)) fail('', 'A selector is not an object');
   switch (selector.type) {
     case 'TextQuoteSelector': {
       const { exact, prefix, suffix } = selector;
-      if (typeof exact !== 'string' || exact === '') fail('A TextQuoteSelector has an empty exact text');
+      if (typeof exact !== 'string' || exact === '')
+        fail('exact', 'A TextQuoteSelector has an empty exact text');
       if (typeof prefix !== 'string' || typeof suffix !== 'string') {
-        fail('A TextQuoteSelector needs a prefix and a suffix (possibly empty)');
+        const field = typeof prefix !== 'string' ? 'prefix' : 'suffix';
+        fail(field, 'A TextQuoteSelector needs a prefix and a suffix (possibly empty)');
       }
       return { type: 'TextQuoteSelector', exact, prefix, suffix };
     }
     case 'TextPositionSelector': {
       const { start, end } = selector;
       if (!isOffset(start) || !isOffset(end) || end < start) {
-        fail('A TextPositionSelector needs whole-number offsets with start <= end');
+        const field = isOffset(start) ? 'end' : 'start';
+        fail(field, 'A TextPositionSelector needs whole-number offsets with start <= end');
       }
       return { type: 'TextPositionSelector', start, end };
     }
     default:
-      return fail(`Unknown selector type: ${JSON.stringify(selector.type)}`);
+      return fail('type', `Unknown selector type: ${show(selector.type)}`);
   }
+}
+
+function checkVisitType(visitType: unknown): VisitType {
+  if (typeof visitType === 'string' && Object.hasOwn(VISIT_TYPE_NAMES, visitType)) {
+    return visitType as VisitType;
+  }
+  const names = VISIT_TYPES.map(show).join(', ');
+  return fail('visitType', `The visit type must be one of ${names}, not ${show(visitType)}`);
+}
+
+function checkInspectionDates(dates: unknown): ReportDetails['inspectionDates'] {
+  if (!isRecord(dates)) fail('', 'The inspection dates must be an object with text, start and end');
+  const { text, start, end } = dates;
+  const printed = checkLabel(text, 'text', 'The text of the inspection dates');
+  if (!isCalendarDate(start)) {
+    fail('start', `The first inspection day must be a date (yyyy-mm-dd), not ${show(start)}`);
+  }
+  if (!isCalendarDate(end)) {
+    fail('end', `The last inspection day must be a date (yyyy-mm-dd), not ${show(end)}`);
+  }
+  if (end < start) fail('end', `The last inspection day (${end}) is before the first (${start})`);
+  return { text: printed, start, end };
+}
+
+function checkJudgements(judgements: unknown): ReportDetails['judgements'] {
+  if (!Array.isArray(judgements)) fail('', 'The judgements must be a list');
+  if (judgements.length > MAX_JUDGEMENTS) fail('', `A report has at most ${MAX_JUDGEMENTS} judgements`);
+  return judgements.map((row: unknown, i) =>
+    within(`[${i}]`, () => {
+      if (!isRecord(row)) fail('', 'A judgement must be an object with judgement and grade');
+      return {
+        judgement: checkLabel(row.judgement, 'judgement', 'The judgement'),
+        grade: checkLabel(row.grade, 'grade', 'The grade'),
+      };
+    }),
+  );
+}
+
+/** Short text that is not blank, such as a heading or a name. */
+function checkLabel(value: unknown, field: string, name: string): string {
+  if (typeof value !== 'string') fail(field, `${name} must be text`);
+  if (value.trim() === '') fail(field, `${name} is empty`);
+  if (value.length > MAX_LABEL_LENGTH) fail(field, `${name} is longer than ${MAX_LABEL_LENGTH} characters`);
+  return value;
+}
+
+/** A whole number from 1: pages and paragraphs. */
+function isCounting(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 1;
 }
 
 function isOffset(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/** An ISO 8601 date and time with its offset, as toISOString() writes it. */
+export function isTimestamp(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+
+/** A day that exists, written yyyy-mm-dd. */
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }

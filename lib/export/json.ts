@@ -1,16 +1,29 @@
 // The native export: every annotation with its document, and the themes that name them.
-// The format has its own version, described by ofsted-annotations.v1.schema.json; it changes
-// only when this shape changes, never with the app's or the database's version.
+// The format has its own version, described by ofsted-annotations.v2.schema.json (version 1,
+// ofsted-annotations.v1.schema.json, is what earlier exports wrote; read.ts reads both). It
+// changes only when this shape changes, never with the app's or the database's version.
 
 import type { AnnotatorDb } from '../db/database';
 import { byPosition } from '../db/order';
-import type { Annotation, DocumentRecord, Theme } from '../model';
+import type { Annotation, Citation, DocumentRecord, ReportDetails, Theme } from '../model';
 
 export const EXPORT_FORMAT = 'ofsted-annotator';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
-/** An annotation as exported: its document named by address and title instead of `url`. */
-export type ExportedAnnotation = Omit<Annotation, 'url'> & { document: { url: string; title: string } };
+/**
+ * An annotation's document as exported: address and title; its record's dates when there is
+ * one (version 2); and, for a report that says what it is, its details (all four or none).
+ */
+export type ExportedDocument = {
+  url: string;
+  title: string;
+  createdAt?: string;
+  updatedAt?: string;
+} & Partial<ReportDetails>;
+
+/** An annotation as exported: its document instead of `url`, and its citation's fields (where known) on it. */
+export type ExportedAnnotation = Omit<Annotation, 'url' | 'citation'> &
+  Partial<Citation> & { document: ExportedDocument };
 
 export interface JsonExport {
   format: typeof EXPORT_FORMAT;
@@ -32,7 +45,7 @@ export function buildJsonExport(
   { annotations, themes, documents }: ExportSource,
   now: Date = new Date(),
 ): JsonExport {
-  const titles = new Map(documents.map((d) => [d.url, d.title]));
+  const records = new Map(documents.map((d) => [d.url, d]));
   const ordered = [...annotations].sort((a, b) =>
     a.url < b.url ? -1 : a.url > b.url ? 1 : byPosition(a, b),
   );
@@ -45,15 +58,37 @@ export function buildJsonExport(
       .map(({ id, label, color, order, retired }) => ({ id, label, color, order, retired })),
     annotations: ordered.map((a) => ({
       id: a.id,
-      document: { url: a.url, title: titles.get(a.url) ?? a.url },
+      document: exportedDocument(a.url, records.get(a.url)),
       quote: a.quote,
       selectors: a.selectors.map((s) => ({ ...s })),
       themes: [...a.themes],
       severity: a.severity,
       note: a.note,
+      ...a.citation,
       createdAt: a.createdAt,
       updatedAt: a.updatedAt,
     })),
+  };
+}
+
+/** The document as exported; its address stands in for the title when its record is missing. */
+function exportedDocument(url: string, record: DocumentRecord | undefined): ExportedDocument {
+  if (!record) return { url, title: url };
+  const { title, details, createdAt, updatedAt } = record;
+  return { url, title, createdAt, updatedAt, ...(details && exportedDetails(details)) };
+}
+
+function exportedDetails({
+  localAuthority,
+  visitType,
+  inspectionDates,
+  judgements,
+}: ReportDetails): ReportDetails {
+  return {
+    localAuthority,
+    visitType,
+    inspectionDates: { ...inspectionDates },
+    judgements: judgements.map((row) => ({ ...row })),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   updateAnnotation,
 } from '../../../lib/db/annotations';
 import type { AnnotatorDb } from '../../../lib/db/database';
-import type { Annotation, AnnotationDraft } from '../../../lib/model';
+import type { Annotation, AnnotationDraft, ReportDetails } from '../../../lib/model';
 import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 import { draft, freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from './helpers';
 
@@ -21,6 +21,19 @@ afterEach(async () => {
 
 const create = (d: AnnotationDraft = draft(), url = REPORT_URL, title = 'Council ILACS report', now = T0) =>
   createAnnotation(db, { url, title, draft: d }, now);
+
+const LOCAL_PDF = 'urn:pdf:6a3e0c1f9b2d4e8a7c5b3d1f0e9a8b7c';
+const details = (localAuthority = 'Devon'): ReportDetails => ({
+  localAuthority,
+  visitType: 'standard inspection',
+  inspectionDates: {
+    text: '30 September to 11 October 2024 and 13 to 16 January 2025',
+    start: '2024-09-30',
+    end: '2025-01-16',
+  },
+  judgements: [{ judgement: 'Overall effectiveness', grade: 'Inadequate' }],
+});
+const citation = { page: 4, pageEnd: 5, paragraph: 12, section: 'What needs to improve?' };
 
 function failWrites(table: 'annotations' | 'documents', hook: 'creating' | 'updating' | 'deleting') {
   // Dexie's typed hook() overloads do not accept a union of names; the behaviour is the same.
@@ -169,6 +182,95 @@ describe('createAnnotation', () => {
   });
 });
 
+describe('createAnnotation on a report', () => {
+  const createOnReport = (d: AnnotationDraft, reportDetails?: ReportDetails, now = T0, url = REPORT_URL) =>
+    createAnnotation(db, { url, title: 'Devon ILACS 2025', draft: d, details: reportDetails }, now);
+
+  it('stores the citation with the annotation', async () => {
+    const saved = await createOnReport(draft({ citation }));
+    expect(saved.citation).toEqual(citation);
+    expect(await db.annotations.get(saved.id)).toEqual(saved);
+  });
+
+  it('stores only the citation fields of the model, and no last page equal to the first', async () => {
+    const sloppy = { page: 4, pageEnd: 4, paragraph: 12, line: 3 } as unknown as AnnotationDraft['citation'];
+    const saved = await createOnReport(draft({ citation: sloppy }));
+    expect(saved.citation).toEqual({ page: 4, paragraph: 12 });
+  });
+
+  it('stores no citation for a draft without one', async () => {
+    const saved = await createOnReport(draft());
+    expect(Object.keys((await db.annotations.get(saved.id))!)).not.toContain('citation');
+  });
+
+  it("stores the report's details on the document record", async () => {
+    await createOnReport(draft({ citation }), details());
+    expect(await db.documents.get(REPORT_URL)).toEqual({
+      url: REPORT_URL,
+      title: 'Devon ILACS 2025',
+      details: details(),
+      createdAt: T0.toISOString(),
+      updatedAt: T0.toISOString(),
+    });
+  });
+
+  it('keeps the details when a later annotation brings none', async () => {
+    await createOnReport(draft(), details(), T0);
+    await createOnReport(draft({ start: 50 }), undefined, T1);
+    expect(await db.documents.get(REPORT_URL)).toMatchObject({
+      details: details(),
+      updatedAt: T1.toISOString(),
+    });
+  });
+
+  it('replaces the details when a later annotation brings new ones', async () => {
+    await createOnReport(draft(), details('Devon'), T0);
+    await createOnReport(draft({ start: 50 }), details('Devon County Council'), T1);
+    expect((await db.documents.get(REPORT_URL))?.details).toEqual(details('Devon County Council'));
+  });
+
+  it('keeps the details when an annotation is changed', async () => {
+    const saved = await createOnReport(draft(), details());
+    await updateAnnotation(
+      db,
+      { url: REPORT_URL, id: saved.id, changes: { themes: [], severity: 1, note: 'x' } },
+      T1,
+    );
+    expect((await db.documents.get(REPORT_URL))?.details).toEqual(details());
+  });
+
+  it('files a PDF from the computer under its urn:pdf address', async () => {
+    const saved = await createOnReport(draft({ citation }), details(), T0, LOCAL_PDF);
+    expect(saved.url).toBe(LOCAL_PDF);
+    expect(await annotationsForUrl(db, LOCAL_PDF)).toEqual([saved]);
+    expect((await db.documents.get(LOCAL_PDF))?.details).toEqual(details());
+  });
+
+  it('rejects an invalid citation with a clear message and saves nothing', async () => {
+    await expect(createOnReport(draft({ citation: { page: 0 } }))).rejects.toThrow(
+      'The page must be a whole number from 1, not 0',
+    );
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+  });
+
+  it('rejects invalid details with a clear message and saves nothing', async () => {
+    const bad = { ...details(), visitType: 'inspection' } as unknown as ReportDetails;
+    await expect(createOnReport(draft(), bad)).rejects.toThrow(/The visit type must be one of/);
+    expect(await db.annotations.count()).toBe(0);
+    expect(await db.documents.count()).toBe(0);
+  });
+
+  it('keeps the old details when the new annotation fails to save', async () => {
+    await createOnReport(draft(), details('Devon'), T0);
+    failWrites('annotations', 'creating');
+    await expect(createOnReport(draft(), details('Torbay'), T1)).rejects.toThrow(
+      'annotations creating failed',
+    );
+    expect((await db.documents.get(REPORT_URL))?.details).toEqual(details('Devon'));
+  });
+});
+
 describe('updateAnnotation', () => {
   const changes = { themes: ['oversight', 'workforce'], severity: 4 as const, note: 'Raised at scrutiny' };
 
@@ -287,6 +389,20 @@ describe('restoreAnnotation', () => {
       createdAt: T1.toISOString(),
       updatedAt: T1.toISOString(),
     });
+  });
+
+  it('puts back the citation, and keeps the details of a document that still has annotations', async () => {
+    const saved = await createAnnotation(
+      db,
+      { url: REPORT_URL, title: 'Report', draft: draft({ citation }), details: details() },
+      T0,
+    );
+    await create(draft({ start: 10 }));
+    const deleted = await deleteAnnotation(db, { url: REPORT_URL, id: saved.id });
+    const restored = await restoreAnnotation(db, { url: REPORT_URL, annotation: deleted }, T1);
+    expect(restored.citation).toEqual(citation);
+    expect(await db.annotations.get(saved.id)).toEqual(saved);
+    expect((await db.documents.get(REPORT_URL))?.details).toEqual(details());
   });
 
   it('keeps the existing document record and title when other annotations remain', async () => {

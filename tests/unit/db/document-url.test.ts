@@ -45,4 +45,16 @@ describe('documentUrl', () => {
   it('only drops the fragment of something that is not a URL', () => {
     expect(documentUrl('not a url?utm_source=x#frag')).toBe('not a url?utm_source=x');
   });
+
+  describe('for a PDF from the computer, addressed by its fingerprint', () => {
+    const LOCAL_PDF = 'urn:pdf:6a3e0c1f9b2d4e8a7c5b3d1f0e9a8b7c';
+
+    it('leaves a urn:pdf address unchanged', () => {
+      expect(documentUrl(LOCAL_PDF)).toBe(LOCAL_PDF);
+    });
+
+    it('drops only the fragment a viewer may add', () => {
+      expect(documentUrl(`${LOCAL_PDF}#page=4`)).toBe(LOCAL_PDF);
+    });
+  });
 });

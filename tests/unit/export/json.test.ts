@@ -1,96 +1,145 @@
 import { createAnnotation } from '../../../lib/db/annotations';
 import type { AnnotatorDb } from '../../../lib/db/database';
 import { buildJsonExport, exportAll, exportFileName } from '../../../lib/export/json';
-import type { Annotation, DocumentRecord, Theme } from '../../../lib/model';
+import type { Annotation } from '../../../lib/model';
 import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 import { draft, freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from '../db/helpers';
-import { expectValidExport, validateExport } from './validate-export';
+import { BROKEN_EXPORTS, validExport } from './broken-exports';
+import {
+  devonDetails,
+  newsAnnotation,
+  newsRecord,
+  oversight,
+  reportAnnotation,
+  reportRecord,
+  workforce,
+} from './samples';
+import { expectValidExport, validateExport, validateV1Export } from './validate-export';
+import v1Sample from '../../fixtures/export/v1-sample.json';
 
-const workforce: Theme = {
-  id: 'workforce',
-  label: 'Workforce stability and caseloads',
-  color: '#6d4c41',
-  order: 3,
-  retired: false,
-};
-const oversight: Theme = {
-  id: 'oversight',
-  label: 'Management oversight and supervision',
-  color: '#5e35b1',
-  order: 1,
-  retired: true,
-};
-
-const annotation: Annotation = {
-  id: '5f0c6a4e-8d1b-4c53-9a4e-2f1d7c9b0a11',
-  url: REPORT_URL,
-  quote: 'the selected text',
-  selectors: [
-    { type: 'TextQuoteSelector', exact: 'the selected text', prefix: 'before ', suffix: ' after' },
-    { type: 'TextPositionSelector', start: 1234, end: 1251 },
-  ],
-  themes: ['workforce', 'oversight'],
-  severity: 3,
-  note: '',
-  createdAt: T0.toISOString(),
-  updatedAt: T1.toISOString(),
-};
-const documents: DocumentRecord[] = [
-  { url: REPORT_URL, title: 'ILACS report', createdAt: T0.toISOString(), updatedAt: T1.toISOString() },
-];
+const documents = [reportRecord, newsRecord];
 
 describe('buildJsonExport', () => {
-  it('writes the version-1 format exactly', () => {
+  it('writes the version-2 format exactly', () => {
     const data = buildJsonExport(
-      { annotations: [annotation], themes: [workforce, oversight], documents },
+      { annotations: [newsAnnotation, reportAnnotation], themes: [workforce, oversight], documents },
       T2,
     );
     expect(data).toEqual({
       format: 'ofsted-annotator',
-      version: 1,
+      version: 2,
       exportedAt: '2026-03-17T08:00:00.000Z',
       themes: [oversight, workforce],
       annotations: [
         {
-          id: annotation.id,
-          document: { url: REPORT_URL, title: 'ILACS report' },
+          id: reportAnnotation.id,
+          document: {
+            url: REPORT_URL,
+            title: 'Inspection of Devon local authority children’s services',
+            createdAt: T0.toISOString(),
+            updatedAt: T1.toISOString(),
+            localAuthority: 'Devon',
+            visitType: 'standard inspection',
+            inspectionDates: {
+              text: '30 September to 11 October 2024 and 13 to 16 January 2025',
+              start: '2024-09-30',
+              end: '2025-01-16',
+            },
+            judgements: devonDetails.judgements,
+          },
           quote: 'the selected text',
-          selectors: annotation.selectors,
+          selectors: reportAnnotation.selectors,
           themes: ['workforce', 'oversight'],
           severity: 3,
           note: '',
+          page: 4,
+          pageEnd: 5,
+          paragraph: 12,
+          section: 'What needs to improve?',
           createdAt: T0.toISOString(),
           updatedAt: T1.toISOString(),
+        },
+        {
+          id: newsAnnotation.id,
+          document: {
+            url: NEWS_URL,
+            title: 'Council news',
+            createdAt: T1.toISOString(),
+            updatedAt: T2.toISOString(),
+          },
+          quote: 'Caseloads are too high.',
+          selectors: newsAnnotation.selectors,
+          themes: ['workforce'],
+          severity: 4,
+          note: 'Front page',
+          createdAt: T1.toISOString(),
+          updatedAt: T2.toISOString(),
         },
       ],
     });
     expectValidExport(data);
   });
 
+  it('writes no citation fields or report details for a document that has none', () => {
+    const data = buildJsonExport({ annotations: [newsAnnotation], themes: [workforce], documents }, T2);
+    const [news] = JSON.parse(JSON.stringify(data)).annotations;
+    expect(Object.keys(news)).toEqual([
+      'id',
+      'document',
+      'quote',
+      'selectors',
+      'themes',
+      'severity',
+      'note',
+      'createdAt',
+      'updatedAt',
+    ]);
+    expect(Object.keys(news.document)).toEqual(['url', 'title', 'createdAt', 'updatedAt']);
+  });
+
+  it('writes only the page a citation has when the quote has no paragraph or section', () => {
+    const onePage: Annotation = { ...reportAnnotation, citation: { page: 7 } };
+    const data = buildJsonExport({ annotations: [onePage], themes: [workforce, oversight], documents }, T2);
+    expect(data.annotations[0]).toMatchObject({ page: 7 });
+    expect(Object.keys(JSON.parse(JSON.stringify(data.annotations[0])))).not.toContain('pageEnd');
+    expectValidExport(data);
+  });
+
+  it('writes its own format version, not the app’s or the database’s', () => {
+    const data = buildJsonExport({ annotations: [], themes: [], documents: [] }, T2);
+    expect(data.version).toBe(2);
+  });
+
   it('survives a round trip through JSON text', () => {
-    const data = buildJsonExport({ annotations: [annotation], themes: DEFAULT_THEMES, documents }, T2);
+    const data = buildJsonExport(
+      { annotations: [reportAnnotation, newsAnnotation], themes: DEFAULT_THEMES, documents },
+      T2,
+    );
     const parsed: unknown = JSON.parse(JSON.stringify(data, null, 2));
     expect(parsed).toEqual(data);
     expectValidExport(parsed);
   });
 
-  it('uses the address as title when the document record is missing', () => {
-    const data = buildJsonExport({ annotations: [annotation], themes: [], documents: [] }, T2);
+  it('uses the address as title, and gives no dates or details, when the document record is missing', () => {
+    const data = buildJsonExport(
+      { annotations: [reportAnnotation], themes: [workforce, oversight], documents: [] },
+      T2,
+    );
     expect(data.annotations[0]?.document).toEqual({ url: REPORT_URL, title: REPORT_URL });
     expectValidExport(data);
   });
 
   it('groups annotations by document, each in reading order', () => {
     const at = (id: string, url: string, start: number): Annotation => ({
-      ...annotation,
+      ...newsAnnotation,
       id,
       url,
-      selectors: [annotation.selectors[0]!, { type: 'TextPositionSelector', start, end: start + 5 }],
+      selectors: [newsAnnotation.selectors[0]!, { type: 'TextPositionSelector', start, end: start + 5 }],
     });
     const data = buildJsonExport(
       {
         annotations: [at('r2', REPORT_URL, 50), at('n1', NEWS_URL, 7), at('r1', REPORT_URL, 3)],
-        themes: [],
+        themes: [workforce],
         documents,
       },
       T2,
@@ -106,10 +155,15 @@ describe('buildJsonExport', () => {
     expectValidExport(data);
   });
 
-  it('does not share arrays with the stored annotations', () => {
-    const data = buildJsonExport({ annotations: [annotation], themes: [], documents }, T2);
-    data.annotations[0]!.themes.push('neglect');
-    expect(annotation.themes).toEqual(['workforce', 'oversight']);
+  it('does not share arrays or objects with the stored annotations and documents', () => {
+    const data = buildJsonExport({ annotations: [reportAnnotation], themes: [], documents }, T2);
+    const exported = data.annotations[0]!;
+    exported.themes.push('neglect');
+    exported.document.judgements!.push({ judgement: 'Extra', grade: 'Good' });
+    exported.document.inspectionDates!.end = '2030-01-01';
+    expect(reportAnnotation.themes).toEqual(['workforce', 'oversight']);
+    expect(reportRecord.details?.judgements).toHaveLength(2);
+    expect(reportRecord.details?.inspectionDates.end).toBe('2025-01-16');
   });
 });
 
@@ -122,8 +176,17 @@ describe('exportAll', () => {
     await db.delete();
   });
 
-  it('exports every annotation with its document title and every theme', async () => {
-    const a = await createAnnotation(db, { url: REPORT_URL, title: 'ILACS report', draft: draft() }, T0);
+  it('exports every annotation with its document and every theme', async () => {
+    const a = await createAnnotation(
+      db,
+      {
+        url: REPORT_URL,
+        title: 'ILACS report',
+        draft: draft({ citation: { page: 3, paragraph: 8 } }),
+        details: devonDetails,
+      },
+      T0,
+    );
     const b = await createAnnotation(
       db,
       {
@@ -137,9 +200,10 @@ describe('exportAll', () => {
     expect(data.exportedAt).toBe(T2.toISOString());
     expect(data.themes.map((t) => t.id)).toEqual(DEFAULT_THEMES.map((t) => t.id));
     expect(data.annotations).toHaveLength(2);
-    expect(data.annotations.find((x) => x.id === a.id)?.document).toEqual({
-      url: REPORT_URL,
-      title: 'ILACS report',
+    expect(data.annotations.find((x) => x.id === a.id)).toMatchObject({
+      document: { url: REPORT_URL, title: 'ILACS report', ...devonDetails },
+      page: 3,
+      paragraph: 8,
     });
     expect(data.annotations.find((x) => x.id === b.id)).toMatchObject({
       document: { url: NEWS_URL, title: 'Council news' },
@@ -165,44 +229,30 @@ describe('exportFileName', () => {
   });
 });
 
-describe('the version-1 JSON Schema', () => {
-  const valid = () => buildJsonExport({ annotations: [annotation], themes: [workforce], documents }, T2);
-  type Mutable = Record<string, any>;
-
+describe('the version-2 JSON Schema', () => {
   it('accepts extra fields anywhere', () => {
-    const data = valid() as Mutable;
+    const data = validExport();
     data.generator = 'test';
     data.themes[0].icon = 'x';
-    data.annotations[0].page = 3;
-    data.annotations[0].document.visitDate = '2026-01-01';
+    data.annotations[0].highlightColour = '#ff0';
+    data.annotations[0].document.publishedOn = '2025-05-13';
     data.annotations[0].selectors.push({ type: 'FragmentSelector', value: 'page=3' });
     expectValidExport(data);
   });
 
-  const broken: Array<[string, (data: Mutable) => void]> = [
-    ['a missing format', (d) => delete d.format],
-    ['another format name', (d) => (d.format = 'hypothesis')],
-    ['another version', (d) => (d.version = 2)],
-    ['an exportedAt that is not a date-time', (d) => (d.exportedAt = '15 March 2026')],
-    ['a theme without a label', (d) => delete d.themes[0].label],
-    ['a theme whose retired flag is not a boolean', (d) => (d.themes[0].retired = 'no')],
-    ['an annotation without an id', (d) => delete d.annotations[0].id],
-    ['an annotation without a document title', (d) => delete d.annotations[0].document.title],
-    ['an empty quote', (d) => (d.annotations[0].quote = '')],
-    ['a severity of 5', (d) => (d.annotations[0].severity = 5)],
-    ['a severity given as text', (d) => (d.annotations[0].severity = '3')],
-    ['themes given as labels in one string', (d) => (d.annotations[0].themes = 'workforce, oversight')],
-    ['a missing note', (d) => delete d.annotations[0].note],
-    ['an updatedAt that is not a date-time', (d) => (d.annotations[0].updatedAt = 'later')],
-    ['no TextQuoteSelector', (d) => d.annotations[0].selectors.shift()],
-    ['a TextQuoteSelector without a prefix', (d) => delete d.annotations[0].selectors[0].prefix],
-    ['a TextPositionSelector with a fractional start', (d) => (d.annotations[0].selectors[1].start = 1.5)],
-    ['a selector without a type', (d) => delete d.annotations[0].selectors[1].type],
-  ];
-
-  it.each(broken)('rejects %s', (_, breakIt) => {
-    const data = valid() as Mutable;
+  it.each(BROKEN_EXPORTS)('rejects %s', (_, breakIt) => {
+    const data = validExport();
     breakIt(data);
     expect(validateExport(data)).toBe(false);
+  });
+});
+
+describe('the version-1 JSON Schema', () => {
+  it('still describes the files earlier exports wrote', () => {
+    expect(validateV1Export(v1Sample)).toBe(true);
+  });
+
+  it('does not describe version 2', () => {
+    expect(validateV1Export(validExport())).toBe(false);
   });
 });

@@ -5,7 +5,8 @@ import type { AnnotatorDb } from '../../../lib/db/database';
 import type { BackgroundRequests, Reply } from '../../../lib/messages/protocol';
 import { senderKind } from '../../../lib/messages/senders';
 import { serveMessages } from '../../../lib/messages/serve';
-import { draft, freshDb, NEWS_URL } from '../db/helpers';
+import type { ReportDetails } from '../../../lib/model';
+import { draft, freshDb, NEWS_URL, REPORT_URL } from '../db/helpers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -20,6 +21,14 @@ const contentScript = (url: string, frameId = 0): Sender => ({
   frameId,
 });
 const extensionPage: Sender = { id: ID, url: `${ORIGIN}popup.html` };
+const pdfViewer: Sender = { id: ID, url: `${ORIGIN}viewer.html?file=${encodeURIComponent(REPORT_URL)}` };
+
+const details = (localAuthority: string): ReportDetails => ({
+  localAuthority,
+  visitType: 'focused visit',
+  inspectionDates: { text: '14 and 15 January 2026', start: '2026-01-14', end: '2026-01-15' },
+  judgements: [],
+});
 const otherExtension: Sender = { id: 'someone-else', url: NEWS_URL, tab: { id: 7 } as Browser.tabs.Tab };
 
 let db: AnnotatorDb;
@@ -91,6 +100,45 @@ describe('background messages', () => {
     expect(named).toMatchObject({ ok: true, value: { url: OTHER_URL } });
     const unnamed = await send({ type: 'page/load', payload: {} }, extensionPage);
     expect(unnamed).toEqual({ ok: false, error: 'This request must name its document.' });
+  });
+
+  it('stores the report details the PDF viewer sends with a new annotation', async () => {
+    const reply = await send(
+      {
+        type: 'annotation/create',
+        payload: { draft: draft(), title: 'Report', url: REPORT_URL, details: details('Devon') },
+      },
+      pdfViewer,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    expect((await db.documents.get(REPORT_URL))?.details).toEqual(details('Devon'));
+  });
+
+  it('ignores report details sent by a content script, keeping those the viewer stored', async () => {
+    await send(
+      {
+        type: 'annotation/create',
+        payload: { draft: draft(), title: 'Report', url: REPORT_URL, details: details('Devon') },
+      },
+      pdfViewer,
+    );
+    const reply = await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'Report', details: details('Forged') } },
+      contentScript(REPORT_URL),
+    );
+    expect(reply).toMatchObject({ ok: true, value: { url: REPORT_URL } });
+    expect(await db.annotations.count()).toBe(2);
+    expect((await db.documents.get(REPORT_URL))?.details).toEqual(details('Devon'));
+  });
+
+  it('sets no report details for a content script’s page', async () => {
+    await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'News', details: details('Forged') } },
+      contentScript(NEWS_URL),
+    );
+    const record = await db.documents.get(NEWS_URL);
+    expect(record).toBeDefined();
+    expect(record?.details).toBeUndefined();
   });
 
   it('refuses every message from another extension', async () => {

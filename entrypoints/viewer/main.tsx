@@ -1,0 +1,65 @@
+import '../../components/annotation-dialog.css';
+import '../../components/viewer/text-layer.css';
+import '../../components/viewer/viewer.css';
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Viewer } from '../../components/viewer/Viewer';
+import type { ContentRequests } from '../../lib/messages/protocol';
+import { serveMessages } from '../../lib/messages/serve';
+import { fileParam } from '../../lib/viewer/file-param';
+import { createViewer, OWN_UI_ATTRIBUTE, type Viewer as ViewerModel } from '../../lib/viewer/viewer';
+
+function App({ viewer }: { viewer: ViewerModel }) {
+  return (
+    <Viewer
+      phase={viewer.phase.value}
+      local={viewer.originalUrl.value === null}
+      title={viewer.title.value}
+      details={viewer.details.value}
+      originalUrl={viewer.originalUrl.value}
+      problem={viewer.problem.value}
+      onAllow={() => void viewer.allowAndRetry()}
+      onFile={(file) => void viewer.openFile(file)}
+      toolbar={{
+        page: viewer.page.value,
+        pageCount: viewer.pageCount.value,
+        zoom: viewer.zoom.value,
+        onPage: viewer.goToPage,
+        onPrevious: viewer.previousPage,
+        onNext: viewer.nextPage,
+        onZoomIn: viewer.zoomIn,
+        onZoomOut: viewer.zoomOut,
+        onZoom: viewer.setZoom,
+      }}
+      items={viewer.items.value}
+      themes={viewer.themes.value}
+      annotatable={viewer.annotatable.value}
+      onReveal={(id) => void viewer.reveal(id)}
+      pages={viewer.scroller}
+      overlay={viewer.overlayElement}
+      ownUiAttribute={OWN_UI_ATTRIBUTE}
+    />
+  );
+}
+
+const viewer = createViewer();
+render(<App viewer={viewer} />, document.getElementById('app')!);
+effect(() => {
+  document.title = viewer.title.value ? `${viewer.title.value} – Ofsted Annotator` : 'Ofsted Annotator';
+});
+
+// The popup and the background talk to this tab as they talk to a page's content script.
+browser.runtime.onMessage.addListener(
+  serveMessages<ContentRequests>(
+    {
+      'dialog/open': async () => ({ opened: viewer.annotateSelection() }),
+      'page/status': async () => viewer.status(),
+      'annotation/reveal': async ({ id }) => ({ found: viewer.reveal(id) }),
+    },
+    (sender) => sender.id === browser.runtime.id && !sender.tab, // the background or the popup
+  ),
+);
+
+const address = fileParam(location.href);
+if (address) void viewer.openAddress(address);

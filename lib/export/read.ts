@@ -1,0 +1,144 @@
+// Reads a native export file (version 1 or 2, see json.ts) back into the model's objects:
+// themes, annotations and their documents. It only reads: putting them in the database is
+// the importer's job. The checks are validate.ts's, so a file holds nothing a save would
+// refuse; a failure names the bad field's place in the file, e.g.
+// "annotations[3].severity: Severity must be 0, 1, 2, 3 or 4, not 7".
+
+import { fail, FieldError, within } from '../db/field-error';
+import {
+  checkAnnotation,
+  checkCitation,
+  checkDetails,
+  checkSelectors,
+  checkTheme,
+  isRecord,
+  isTimestamp,
+} from '../db/validate';
+import type { Annotation, Citation, DocumentRecord, Theme } from '../model';
+import { EXPORT_FORMAT } from './json';
+
+/** The export versions this reader understands. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
+
+export interface ExportContents {
+  themes: Theme[];
+  /** In the file's order. */
+  annotations: Annotation[];
+  /** One per annotated document, in the order of their first annotation. */
+  documents: DocumentRecord[];
+}
+
+/** A document as one annotation of the file describes it; version 1 files have no dates. */
+type DocumentParts = Omit<DocumentRecord, 'createdAt' | 'updatedAt'> & {
+  createdAt?: string;
+  updatedAt?: string;
+};
+
+const CITATION_FIELDS = ['page', 'pageEnd', 'paragraph', 'section'] as const;
+const DETAIL_FIELDS = ['localAuthority', 'visitType', 'inspectionDates', 'judgements'] as const;
+
+/** The contents of a parsed export file; throws an Error that names the first bad field's place. */
+export function readExport(json: unknown): ExportContents {
+  try {
+    return readContents(json);
+  } catch (error) {
+    if (error instanceof FieldError && error.field !== '') {
+      throw new Error(`${error.field}: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function readContents(file: unknown): ExportContents {
+  if (!isRecord(file) || file.format !== EXPORT_FORMAT) {
+    throw new Error('This is not an Ofsted Annotator export');
+  }
+  const { version } = file;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+    throw new Error(
+      `Cannot read export version ${JSON.stringify(version)}: this version of Ofsted Annotator reads versions ${READABLE_VERSIONS.join(' and ')}`,
+    );
+  }
+  if (!isTimestamp(file.exportedAt)) fail('exportedAt', 'The export date is not a date and time');
+  const themes = within('themes', () => readThemes(file.themes));
+  const themeIds = new Set(themes.map((t) => t.id));
+  if (!Array.isArray(file.annotations)) fail('annotations', 'The annotations must be a list');
+  const items = file.annotations.map((item: unknown, i) =>
+    within(`annotations[${i}]`, () => readAnnotation(item, version, themeIds)),
+  );
+  const annotations = items.map((item) => item.annotation);
+  return { themes, annotations, documents: documentRecords(items) };
+}
+
+function readThemes(themes: unknown): Theme[] {
+  if (!Array.isArray(themes)) fail('', 'The themes must be a list');
+  const seen = new Set<string>();
+  return themes.map((theme: unknown, i) => {
+    const clean = within(`[${i}]`, () => checkTheme(theme, i));
+    if (seen.has(clean.id)) fail(`[${i}].id`, `The theme ${JSON.stringify(clean.id)} is listed twice`);
+    seen.add(clean.id);
+    return clean;
+  });
+}
+
+/** One exported annotation: the annotation (its document's address as `url`) and what it says of its document. */
+function readAnnotation(
+  item: unknown,
+  version: number,
+  themeIds: ReadonlySet<string>,
+): { annotation: Annotation; document: DocumentParts } {
+  if (!isRecord(item)) fail('', 'The annotation must be an object');
+  const document = within('document', () => readDocument(item.document, version));
+  // Selectors of kinds a later writer added are dropped, not refused (the schema allows them).
+  const selectors = within('selectors', () => checkSelectors(item.selectors, 'drop'));
+  const citation = version >= 2 ? readCitation(item) : undefined;
+  const annotation = checkAnnotation({ ...item, url: document.url, selectors, citation }, themeIds);
+  return { annotation, document };
+}
+
+/** Version 2 flattens the citation onto the annotation: page, pageEnd, paragraph, section. */
+function readCitation(item: Record<string, unknown>): Citation | undefined {
+  return CITATION_FIELDS.some((field) => item[field] !== undefined) ? checkCitation(item) : undefined;
+}
+
+function readDocument(document: unknown, version: number): DocumentParts {
+  if (!isRecord(document)) fail('', 'The document must be an object with url and title');
+  const { url, title, createdAt, updatedAt } = document;
+  if (typeof url !== 'string' || url === '') fail('url', 'The document has no address');
+  if (typeof title !== 'string') fail('title', 'The document title must be text');
+  if (version < 2) return { url, title };
+  const parts: DocumentParts = { url, title };
+  if (createdAt !== undefined) {
+    if (!isTimestamp(createdAt)) fail('createdAt', 'The document has invalid dates');
+    parts.createdAt = createdAt;
+  }
+  if (updatedAt !== undefined) {
+    if (!isTimestamp(updatedAt)) fail('updatedAt', 'The document has invalid dates');
+    parts.updatedAt = updatedAt;
+  }
+  // Version 2 puts a report's details on its document object: all four fields or none.
+  if (DETAIL_FIELDS.some((field) => document[field] !== undefined)) parts.details = checkDetails(document);
+  return parts;
+}
+
+/**
+ * A record per document, as its first annotation in the file describes it. Without dates of
+ * its own (version 1), it was created with its first annotation and changed with its last.
+ */
+function documentRecords(items: ReadonlyArray<{ annotation: Annotation; document: DocumentParts }>) {
+  const byUrl = new Map<string, { parts: DocumentParts; annotations: Annotation[] }>();
+  for (const { annotation, document } of items) {
+    const entry = byUrl.get(document.url) ?? { parts: document, annotations: [] };
+    entry.annotations.push(annotation);
+    byUrl.set(document.url, entry);
+  }
+  return [...byUrl.values()].map(({ parts, annotations }): DocumentRecord => ({
+    ...parts,
+    createdAt: parts.createdAt ?? earliest(annotations.map((a) => a.createdAt)),
+    updatedAt: parts.updatedAt ?? latest(annotations.map((a) => a.updatedAt)),
+  }));
+}
+
+const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b);
+const earliest = (stamps: string[]) => stamps.sort(byTime)[0]!;
+const latest = (stamps: string[]) => stamps.sort(byTime).at(-1)!;

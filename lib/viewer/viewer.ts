@@ -1,0 +1,306 @@
+import { batch, signal } from '@preact/signals';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api';
+import { Painter, type PaintedRange } from '../highlight/painter';
+import { sendToBackground } from '../messages/send';
+import type { Annotation, ReportDetails, Theme } from '../model';
+import { PageAnnotator } from '../page/annotator';
+import { Overlay } from '../page/overlay';
+import { listenForUser } from '../page/wire';
+import { listItems, type AnnotationListItem } from './annotation-list';
+import { cite, rangeItems, type PlaceOf } from './cite';
+import { isWebAddress } from './file-param';
+import { pageKeyDirection } from './keys';
+import {
+  badAddressProblem,
+  documentIdentity,
+  fetchPdfBytes,
+  openPdf,
+  openWithPdfjs,
+  problemOf,
+  requestHostPermission,
+  textProblem,
+  type LoadProblem,
+  type OpenPdf,
+  type PdfSource,
+} from './load';
+import { PdfPages } from './pages';
+import { documentTitle } from './title';
+import { zoomIn, zoomOut, type Zoom } from './zoom';
+
+/** Marks the viewer's own UI (header, side panel, overlay): selections there are not annotated. */
+export const OWN_UI_ATTRIBUTE = 'data-viewer-ui';
+
+export function isViewerUi(node: Node): boolean {
+  const element = node instanceof Element ? node : node.parentElement;
+  return element?.closest(`[${OWN_UI_ATTRIBUTE}]`) != null;
+}
+
+/** What the report says about itself, and where each text item stands (lib/pdf/report-structure.ts). */
+export interface ReportReading {
+  details: ReportDetails | null;
+  placeOf?: PlaceOf;
+}
+
+export interface ViewerDeps {
+  doc?: Document;
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+  open?: OpenPdf;
+  requestPermission?: (origin: string) => Promise<boolean>;
+  /** The document's annotations and the themes, for the side list. */
+  loadAnnotations?: (url: string) => Promise<{ annotations: Annotation[]; themes: Theme[] }>;
+  /** Reads the report's details and paragraph numbers from every page's text, once it is all built. */
+  readReport?: (contents: TextContent[]) => ReportReading;
+  /** Where unexpected failures go (a page that fails to draw). */
+  report?: (error: unknown) => void;
+}
+
+/** Paints as Painter does (translucent, over the canvas) and says when it has. */
+class ViewerPainter extends Painter {
+  onPaint: (() => void) | null = null;
+
+  override paint(items: readonly PaintedRange[]): void {
+    super.paint(items);
+    this.onPaint?.();
+  }
+}
+
+export type ViewerPhase = 'choose' | 'loading' | 'ready' | 'failed';
+
+/**
+ * The PDF viewer's state and actions. It owns the DOM pdf.js draws into (`scroller`, holding
+ * the pages) and the overlay the annotation dialog opens in; the page's Preact components
+ * show the rest from its signals.
+ */
+export function createViewer(deps: ViewerDeps = {}) {
+  const doc = deps.doc ?? document;
+  const {
+    fetchBytes = (url: string) => fetchPdfBytes(url),
+    open = openWithPdfjs,
+    requestPermission = requestHostPermission,
+    loadAnnotations = (url: string) => sendToBackground('page/load', { url }),
+    readReport,
+    report = (error: unknown) => console.error('Ofsted Annotator:', error),
+  } = deps;
+
+  const scroller = doc.createElement('div');
+  scroller.className = 'viewer-scroller';
+  const pagesEl = doc.createElement('div');
+  pagesEl.className = 'viewer-pages';
+  scroller.append(pagesEl);
+  const overlayEl = doc.createElement('div');
+  overlayEl.className = 'viewer-overlay';
+  overlayEl.setAttribute(OWN_UI_ATTRIBUTE, '');
+
+  const phase = signal<ViewerPhase>('choose');
+  const problem = signal<LoadProblem | null>(null);
+  const title = signal('');
+  /** The address the PDF was downloaded from (remote files only). */
+  const originalUrl = signal<string | null>(null);
+  const details = signal<ReportDetails | null>(null);
+  const pageCount = signal(0);
+  const page = signal(1);
+  const zoom = signal<Zoom>({ mode: 'fit-width', scale: 1 });
+  const items = signal<AnnotationListItem[]>([]);
+  const themes = signal<Theme[]>([]);
+  /** True once every page's text is in place and annotations can be made and found. */
+  const annotatable = signal(false);
+
+  const painter = new ViewerPainter(doc, CSS.highlights, { translucent: true });
+  const overlay = new Overlay(overlayEl);
+  const target = { url: '', title: '' };
+  let placeOf: PlaceOf | undefined;
+  let source: PdfSource | null = null;
+  let pdf: PDFDocumentProxy | null = null;
+  let pages: PdfPages | null = null;
+  let annotator: PageAnnotator | null = null;
+  let stopListening: (() => void) | null = null;
+  let run = 0;
+  let listRun = 0;
+
+  const pageOf = (range: Range) => rangeItems(range)?.start.page;
+
+  async function refreshList(): Promise<void> {
+    if (!annotator) return;
+    const mine = ++listRun;
+    try {
+      const loaded = await loadAnnotations(target.url);
+      if (mine !== listRun || !annotator) return;
+      const orphans = new Set(annotator.status().orphanIds);
+      batch(() => {
+        themes.value = loaded.themes;
+        items.value = listItems(loaded.annotations, orphans, { rangeOf: (id) => painter.rangeOf(id), pageOf });
+      });
+    } catch (error) {
+      report(error);
+    }
+  }
+  painter.onPaint = () => void refreshList();
+
+  function close(): void {
+    run++;
+    stopListening?.();
+    stopListening = null;
+    annotator = null;
+    painter.clear();
+    overlay.closeDialog();
+    pages?.destroy();
+    pages = null;
+    void pdf?.destroy();
+    pdf = null;
+    batch(() => {
+      annotatable.value = false;
+      items.value = [];
+      details.value = null;
+      problem.value = null;
+      pageCount.value = 0;
+      page.value = 1;
+    });
+  }
+
+  async function load(from: PdfSource, bytes: () => Promise<Uint8Array>): Promise<void> {
+    close();
+    const mine = run;
+    const current = () => mine === run;
+    source = from;
+    batch(() => {
+      phase.value = 'loading';
+      title.value = from.kind === 'local' ? from.name : '';
+      originalUrl.value = from.kind === 'remote' ? from.url : null;
+    });
+    try {
+      const opened = await openPdf(await bytes(), open);
+      if (!current()) return void opened.destroy();
+      pdf = opened;
+      const info = (await opened.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+      target.url = documentIdentity(from, opened.fingerprints);
+      target.title = documentTitle(info, undefined, from);
+      batch(() => {
+        title.value = target.title;
+        pageCount.value = opened.numPages;
+        phase.value = 'ready';
+      });
+      pages = new PdfPages({
+        pdf: opened,
+        container: pagesEl,
+        scroller,
+        zoom: zoom.value.mode === 'fit-width' ? 'fit-width' : zoom.value.scale,
+        onPageChange: (n) => (page.value = n),
+        onZoomChange: (z) => (zoom.value = z),
+        onError: report,
+      });
+      const contents = await pages.start();
+      if (!current()) return;
+      target.title = documentTitle(info, contents[0], from);
+      title.value = target.title;
+      const missing = textProblem(contents);
+      if (missing) return void (problem.value = missing);
+      const reading = readReport?.(contents);
+      details.value = reading?.details ?? null;
+      placeOf = reading?.placeOf;
+      annotator = new PageAnnotator({
+        doc,
+        root: pagesEl,
+        target,
+        cite: (range) => cite(range, placeOf),
+        painter,
+        overlay,
+        isOwnUi: isViewerUi,
+      });
+      await annotator.refresh();
+      if (!current()) return;
+      stopListening = listenForUser(doc, annotator, isViewerUi);
+      annotatable.value = true;
+    } catch (error) {
+      if (!current()) return;
+      problem.value = problemOf(error);
+      if (!pages) phase.value = 'failed';
+    }
+  }
+
+  const pageKeys = (event: KeyboardEvent) => {
+    const direction = pageKeyDirection(event);
+    if (!direction || !pages) return;
+    event.preventDefault();
+    goToPage(page.value + direction);
+  };
+  doc.addEventListener('keydown', pageKeys);
+
+  function goToPage(n: number): void {
+    if (!pages) return;
+    pages.scrollToPage(Math.min(pageCount.value, Math.max(1, n)));
+    page.value = pages.page;
+  }
+
+  return {
+    /** The scrolling element holding the pages; the page's layout places it. */
+    scroller,
+    /** Where the annotation dialog and toasts go. */
+    overlayElement: overlayEl,
+    phase,
+    problem,
+    title,
+    originalUrl,
+    details,
+    pageCount,
+    page,
+    zoom,
+    items,
+    themes,
+    annotatable,
+
+    /** Downloads and shows the PDF at a web address. */
+    openAddress(url: string): Promise<void> {
+      if (!isWebAddress(url)) {
+        close();
+        originalUrl.value = null;
+        problem.value = badAddressProblem(url);
+        phase.value = 'failed';
+        return Promise.resolve();
+      }
+      return load({ kind: 'remote', url }, () => fetchBytes(url));
+    },
+    /** Shows a PDF the user chose or dropped. */
+    openFile(file: File): Promise<void> {
+      return load({ kind: 'local', name: file.name }, async () => new Uint8Array(await file.arrayBuffer()));
+    },
+    /** Asks for the permission a download lacked (in the click's gesture), then tries again. */
+    async allowAndRetry(): Promise<void> {
+      const wanted = problem.value;
+      if (wanted?.kind !== 'permission' || source?.kind !== 'remote') return;
+      const url = source.url;
+      const granted = await requestPermission(wanted.origin).catch(() => false);
+      if (granted) await load({ kind: 'remote', url }, () => fetchBytes(url));
+    },
+    goToPage,
+    previousPage: () => goToPage(page.value - 1),
+    nextPage: () => goToPage(page.value + 1),
+    zoomIn: () => pages?.setZoom(zoomIn(zoom.value.scale)),
+    zoomOut: () => pages?.setZoom(zoomOut(zoom.value.scale)),
+    setZoom: (choice: 'fit-width' | number) => {
+      if (pages) pages.setZoom(choice);
+      else zoom.value = choice === 'fit-width' ? { mode: 'fit-width', scale: 1 } : { mode: 'scale', scale: choice };
+    },
+    /** Scrolls to an annotation and flashes it; false when it is not in the document. */
+    reveal: (id: string): boolean => annotator?.reveal(id) ?? false,
+    /** Opens the dialog for the current selection (the shortcut and context menu). */
+    annotateSelection: (): boolean => annotator?.annotateSelection() ?? false,
+    /** What the popup asks about this tab. */
+    status() {
+      const s = annotator?.status();
+      return {
+        url: target.url,
+        title: target.title,
+        anchoredIds: s?.anchoredIds ?? [],
+        orphanIds: s?.orphanIds ?? [],
+        ...(details.value && { details: details.value }),
+      };
+    },
+    destroy(): void {
+      close();
+      doc.removeEventListener('keydown', pageKeys);
+    },
+  };
+}
+
+export type Viewer = ReturnType<typeof createViewer>;
