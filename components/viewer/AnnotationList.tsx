@@ -22,7 +22,8 @@ export function placeLabel(item: Pick<AnnotationListItem, 'page' | 'pageEnd' | '
         : `Page ${item.page}`,
     );
   }
-  if (item.paragraph !== undefined) parts.push(`${parts.length ? 'paragraph' : 'Paragraph'} ${item.paragraph}`);
+  if (item.paragraph !== undefined)
+    parts.push(`${parts.length ? 'paragraph' : 'Paragraph'} ${item.paragraph}`);
   return parts.join(', ');
 }
 

@@ -1,7 +1,15 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Places an element that something else draws into (pdf.js's pages) in the Preact tree. */
-export function Hosted({ element, class: className, hidden }: { element: HTMLElement; class?: string; hidden?: boolean }) {
+export function Hosted({
+  element,
+  class: className,
+  hidden,
+}: {
+  element: HTMLElement;
+  class?: string;
+  hidden?: boolean;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     ref.current!.append(element);

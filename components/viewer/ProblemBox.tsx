@@ -1,4 +1,4 @@
-import type { LoadProblem } from '../../lib/viewer/load';
+import type { LoadProblem } from '../../lib/viewer/problems';
 
 export interface ProblemBoxProps {
   problem: LoadProblem;

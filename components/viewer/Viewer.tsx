@@ -1,6 +1,6 @@
 import type { ReportDetails, Theme } from '../../lib/model';
 import type { AnnotationListItem } from '../../lib/viewer/annotation-list';
-import type { LoadProblem } from '../../lib/viewer/load';
+import type { LoadProblem } from '../../lib/viewer/problems';
 import type { ViewerPhase } from '../../lib/viewer/viewer';
 import { AnnotationList } from './AnnotationList';
 import { FileChooser } from './FileChooser';
@@ -62,7 +62,7 @@ export function Viewer(props: ViewerProps) {
           )}
           <Hosted element={props.pages} class="viewer-pages-host" hidden={!showPages} />
         </main>
-        {phase === 'ready' && (
+        {phase === 'ready' && problem?.kind !== 'no-text' && (
           <aside class="viewer-side" aria-label="Annotations in this document" {...own}>
             <AnnotationList
               items={props.items}

@@ -61,7 +61,12 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
         </button>
       </div>
       <div class="zoom">
-        <button type="button" aria-label="Zoom out" disabled={zoom.scale <= MIN_ZOOM} onClick={props.onZoomOut}>
+        <button
+          type="button"
+          aria-label="Zoom out"
+          disabled={zoom.scale <= MIN_ZOOM}
+          onClick={props.onZoomOut}
+        >
           <span aria-hidden="true">−</span>
         </button>
         <select

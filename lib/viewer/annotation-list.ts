@@ -46,7 +46,8 @@ export function listItems(
   found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   lost.sort(
     (a, b) =>
-      (a.page ?? Infinity) - (b.page ?? Infinity) || a.annotation.createdAt.localeCompare(b.annotation.createdAt),
+      (a.page ?? Infinity) - (b.page ?? Infinity) ||
+      a.annotation.createdAt.localeCompare(b.annotation.createdAt),
   );
   return [...found.map(({ range: _range, ...item }) => item), ...lost];
 }

@@ -31,7 +31,12 @@ export const MAX_CANVAS_PIXELS = 2 ** 24;
  * Device pixels per CSS pixel for a page's canvas: the screen's ratio, lowered if need be so the
  * canvas stays under `maxPixels`.
  */
-export function outputRatio(cssWidth: number, cssHeight: number, devicePixelRatio: number, maxPixels = MAX_CANVAS_PIXELS): number {
+export function outputRatio(
+  cssWidth: number,
+  cssHeight: number,
+  devicePixelRatio: number,
+  maxPixels = MAX_CANVAS_PIXELS,
+): number {
   const ratio = devicePixelRatio > 0 ? devicePixelRatio : 1;
   const area = cssWidth * cssHeight * ratio * ratio;
   return area <= maxPixels ? ratio : Math.sqrt(maxPixels / (cssWidth * cssHeight));

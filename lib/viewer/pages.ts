@@ -8,6 +8,8 @@ import { clampZoom, fitWidthScale, type Zoom } from './zoom';
 const CSS_UNITS = PixelsPerInch.PDF_TO_CSS_UNITS;
 /** Pages this far outside the view (as a share of its height) get their canvas drawn ahead. */
 const DRAW_AHEAD = '100% 0px';
+/** Vertical space between pages, in CSS pixels (keep in step with components/viewer/viewer.css). */
+export const PAGE_GAP = 12;
 /** Canvases of pages out of view and further than this from the current page are dropped. */
 const KEEP_CANVASES_WITHIN = 3;
 
@@ -73,7 +75,8 @@ export class PdfPages {
     this.doc = options.container.ownerDocument;
     this.win = this.doc.defaultView!;
     const zoom = options.zoom ?? 'fit-width';
-    this.zoomState = zoom === 'fit-width' ? { mode: 'fit-width', scale: 1 } : { mode: 'scale', scale: clampZoom(zoom) };
+    this.zoomState =
+      zoom === 'fit-width' ? { mode: 'fit-width', scale: 1 } : { mode: 'scale', scale: clampZoom(zoom) };
   }
 
   get count(): number {
@@ -99,6 +102,7 @@ export class PdfPages {
   async start(): Promise<TextContent[]> {
     const { pdf, container, scroller } = this.options;
     const first = await pdf.getPage(1);
+    if (this.destroyed) return [];
     const size = first.getViewport({ scale: CSS_UNITS });
     for (let number = 1; number <= pdf.numPages; number++) {
       const view = this.createView(number, size.width, size.height);
@@ -112,13 +116,16 @@ export class PdfPages {
     this.options.onZoomChange?.(this.zoomState);
 
     scroller.addEventListener('scroll', this.onScroll, { passive: true });
-    this.resizeObserver = new ResizeObserver(() => this.zoomState.mode === 'fit-width' && this.setZoom('fit-width'));
+    this.resizeObserver = new ResizeObserver(
+      () => this.zoomState.mode === 'fit-width' && this.setZoom('fit-width'),
+    );
     this.resizeObserver.observe(scroller);
 
     // Page 1 first, before anything else, so the report shows at once.
     const firstView = this.views[0]!;
     firstView.visible = true;
     await this.draw(firstView).catch((error) => this.options.onError?.(error));
+    if (this.destroyed) return [];
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), {
       root: scroller,
       rootMargin: DRAW_AHEAD,
@@ -282,7 +289,8 @@ export class PdfPages {
       while (this.queue.size && !this.destroyed) {
         let next: PageView | undefined;
         for (const view of this.queue) {
-          if (!next || Math.abs(view.number - this.current) < Math.abs(next.number - this.current)) next = view;
+          if (!next || Math.abs(view.number - this.current) < Math.abs(next.number - this.current))
+            next = view;
         }
         this.queue.delete(next!);
         if (!next!.visible || next!.canvasScale === this.scale) continue;
@@ -325,7 +333,8 @@ export class PdfPages {
 
   private dropFarCanvases(): void {
     for (const view of this.views) {
-      if (!view.canvas || view.visible || Math.abs(view.number - this.current) <= KEEP_CANVASES_WITHIN) continue;
+      if (!view.canvas || view.visible || Math.abs(view.number - this.current) <= KEEP_CANVASES_WITHIN)
+        continue;
       view.canvas.width = view.canvas.height = 0; // frees its memory at once
       view.canvas.remove();
       view.canvas = null;
@@ -350,6 +359,3 @@ export class PdfPages {
     this.options.onPageChange?.(page);
   }
 }
-
-/** Vertical space between pages, in CSS pixels (keep in step with components/viewer/viewer.css). */
-export const PAGE_GAP = 12;

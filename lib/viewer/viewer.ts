@@ -12,7 +12,6 @@ import { cite, rangeItems, type PlaceOf } from './cite';
 import { isWebAddress } from './file-param';
 import { pageKeyDirection } from './keys';
 import {
-  badAddressProblem,
   documentIdentity,
   fetchPdfBytes,
   openPdf,
@@ -20,11 +19,12 @@ import {
   problemOf,
   requestHostPermission,
   textProblem,
-  type LoadProblem,
   type OpenPdf,
   type PdfSource,
 } from './load';
 import { PdfPages } from './pages';
+import { badAddressProblem, type LoadProblem } from './problems';
+import { trackTextSelection, type TextSelectionTracker } from './text-selection';
 import { documentTitle } from './title';
 import { zoomIn, zoomOut, type Zoom } from './zoom';
 
@@ -85,6 +85,10 @@ export function createViewer(deps: ViewerDeps = {}) {
 
   const scroller = doc.createElement('div');
   scroller.className = 'viewer-scroller';
+  // A landmark the keyboard can reach, to scroll the pages with the arrow keys.
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', 'Report pages');
   const pagesEl = doc.createElement('div');
   pagesEl.className = 'viewer-pages';
   scroller.append(pagesEl);
@@ -115,6 +119,7 @@ export function createViewer(deps: ViewerDeps = {}) {
   let pages: PdfPages | null = null;
   let annotator: PageAnnotator | null = null;
   let stopListening: (() => void) | null = null;
+  let selection: TextSelectionTracker | null = null;
   let run = 0;
   let listRun = 0;
 
@@ -129,7 +134,10 @@ export function createViewer(deps: ViewerDeps = {}) {
       const orphans = new Set(annotator.status().orphanIds);
       batch(() => {
         themes.value = loaded.themes;
-        items.value = listItems(loaded.annotations, orphans, { rangeOf: (id) => painter.rangeOf(id), pageOf });
+        items.value = listItems(loaded.annotations, orphans, {
+          rangeOf: (id) => painter.rangeOf(id),
+          pageOf,
+        });
       });
     } catch (error) {
       report(error);
@@ -146,6 +154,8 @@ export function createViewer(deps: ViewerDeps = {}) {
     overlay.closeDialog();
     pages?.destroy();
     pages = null;
+    selection?.stop();
+    selection = null;
     void pdf?.destroy();
     pdf = null;
     batch(() => {
@@ -172,14 +182,23 @@ export function createViewer(deps: ViewerDeps = {}) {
       const opened = await openPdf(await bytes(), open);
       if (!current()) return void opened.destroy();
       pdf = opened;
-      const info = (await opened.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+      // The title may be page 1's heading: its text is quick to read (the canvas takes longer).
+      const [metadata, firstText] = await Promise.all([
+        opened.getMetadata().catch(() => null),
+        opened
+          .getPage(1)
+          .then((p) => p.getTextContent())
+          .catch(() => undefined),
+      ]);
+      if (!current()) return;
       target.url = documentIdentity(from, opened.fingerprints);
-      target.title = documentTitle(info, undefined, from);
+      target.title = documentTitle(metadata?.info as { Title?: unknown } | undefined, firstText, from);
       batch(() => {
         title.value = target.title;
         pageCount.value = opened.numPages;
         phase.value = 'ready';
       });
+      const tracker = (selection = trackTextSelection(doc));
       pages = new PdfPages({
         pdf: opened,
         container: pagesEl,
@@ -187,12 +206,11 @@ export function createViewer(deps: ViewerDeps = {}) {
         zoom: zoom.value.mode === 'fit-width' ? 'fit-width' : zoom.value.scale,
         onPageChange: (n) => (page.value = n),
         onZoomChange: (z) => (zoom.value = z),
+        onTextLayer: (layer) => tracker.add(layer),
         onError: report,
       });
       const contents = await pages.start();
       if (!current()) return;
-      target.title = documentTitle(info, contents[0], from);
-      title.value = target.title;
       const missing = textProblem(contents);
       if (missing) return void (problem.value = missing);
       const reading = readReport?.(contents);
@@ -279,7 +297,9 @@ export function createViewer(deps: ViewerDeps = {}) {
     zoomOut: () => pages?.setZoom(zoomOut(zoom.value.scale)),
     setZoom: (choice: 'fit-width' | number) => {
       if (pages) pages.setZoom(choice);
-      else zoom.value = choice === 'fit-width' ? { mode: 'fit-width', scale: 1 } : { mode: 'scale', scale: choice };
+      else
+        zoom.value =
+          choice === 'fit-width' ? { mode: 'fit-width', scale: 1 } : { mode: 'scale', scale: choice };
     },
     /** Scrolls to an annotation and flashes it; false when it is not in the document. */
     reveal: (id: string): boolean => annotator?.reveal(id) ?? false,
