@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerGrantedSites, switchOnSite, unregisterSite } from '../lib/activation/inject';
 import { AUTOMATIC_SITES } from '../lib/activation/sites';
 import { backgroundHandlers } from '../lib/background/handlers';
-import { openReportsInViewer } from '../lib/background/open-reports';
+import { forgetTab, openReportsInViewer } from '../lib/background/open-reports';
 import { annotateInTab, COMMAND_ANNOTATE, createMenus, onMenuClick } from '../lib/background/user-actions';
 import { openDb } from '../lib/db/database';
 import { senderKind } from '../lib/messages/senders';
@@ -41,4 +41,5 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(({ origins = [] }) =>
     origins.forEach((o) => void unregisterSite(o).catch(report)),
   );
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(report));
 });

@@ -1,4 +1,5 @@
 import type { ReportDetails } from '../../lib/model';
+import { ReportDetailsView } from '../ReportDetailsView';
 import { safeHref } from '../text';
 
 export interface ReportHeadingProps {
@@ -8,45 +9,28 @@ export interface ReportHeadingProps {
   details: ReportDetails | null;
   /** Where the PDF was downloaded from; null for a local file. */
   originalUrl: string | null;
+  /** Opens the original in the browser's own viewer. */
+  onOpenOriginal(): void;
 }
 
 /** The document's title, an Ofsted report's details and grades, and a link to the original. */
-export function ReportHeading({ title, details, originalUrl }: ReportHeadingProps) {
+export function ReportHeading({ title, details, originalUrl, onOpenOriginal }: ReportHeadingProps) {
   const href = originalUrl ? safeHref(originalUrl) : undefined;
   return (
     <div class="report-heading">
       <h1 class="report-title">{title || 'PDF report'}</h1>
-      {details && (
-        <dl class="report-details">
-          <div>
-            <dt>Local authority</dt>
-            <dd>{details.localAuthority}</dd>
-          </div>
-          <div>
-            <dt>Visit</dt>
-            <dd>{details.visitType}</dd>
-          </div>
-          <div>
-            <dt>Inspection dates</dt>
-            <dd>{details.inspectionDates.text}</dd>
-          </div>
-        </dl>
-      )}
-      {details && details.judgements.length > 0 && (
-        <table class="judgements">
-          <caption>Judgements</caption>
-          <tbody>
-            {details.judgements.map((j) => (
-              <tr key={j.judgement}>
-                <th scope="row">{j.judgement}</th>
-                <td>{j.grade}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {details && <ReportDetailsView details={details} />}
       {href && (
-        <a class="original-link" href={href} target="_blank" rel="noopener noreferrer">
+        <a
+          class="original-link"
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={(event) => {
+            event.preventDefault();
+            onOpenOriginal();
+          }}
+        >
           Open the original
         </a>
       )}

@@ -17,6 +17,7 @@ export interface ViewerProps {
   title: string;
   details: ReportDetails | null;
   originalUrl: string | null;
+  onOpenOriginal(): void;
   problem: LoadProblem | null;
   onAllow(): void;
   onFile(file: File): void;
@@ -42,7 +43,12 @@ export function Viewer(props: ViewerProps) {
   return (
     <div class="viewer">
       <header class="viewer-header" {...own}>
-        <ReportHeading title={props.title} details={props.details} originalUrl={props.originalUrl} />
+        <ReportHeading
+          title={props.title}
+          details={props.details}
+          originalUrl={props.originalUrl}
+          onOpenOriginal={props.onOpenOriginal}
+        />
         {phase === 'ready' && <ViewerToolbar {...props.toolbar} />}
       </header>
       <div class="viewer-body">

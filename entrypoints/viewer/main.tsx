@@ -6,8 +6,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Viewer } from '../../components/viewer/Viewer';
 import type { ContentRequests } from '../../lib/messages/protocol';
-import { serveMessages } from '../../lib/messages/serve';
+import { openOriginal } from '../../lib/background/open-reports';
+import { forTab, serveMessages } from '../../lib/messages/serve';
 import { fileParam } from '../../lib/viewer/file-param';
+import { readReport } from '../../lib/viewer/read-report';
 import { createViewer, OWN_UI_ATTRIBUTE, type Viewer as ViewerModel } from '../../lib/viewer/viewer';
 
 function App({ viewer }: { viewer: ViewerModel }) {
@@ -18,6 +20,7 @@ function App({ viewer }: { viewer: ViewerModel }) {
       title={viewer.title.value}
       details={viewer.details.value}
       originalUrl={viewer.originalUrl.value}
+      onOpenOriginal={() => viewer.originalUrl.value && void openOriginal(viewer.originalUrl.value)}
       problem={viewer.problem.value}
       onAllow={() => void viewer.allowAndRetry()}
       onFile={(file) => void viewer.openFile(file)}
@@ -43,23 +46,30 @@ function App({ viewer }: { viewer: ViewerModel }) {
   );
 }
 
-const viewer = createViewer();
+const viewer = createViewer({ readReport });
 render(<App viewer={viewer} />, document.getElementById('app')!);
 effect(() => {
   document.title = viewer.title.value ? `${viewer.title.value} – Ofsted Annotator` : 'Ofsted Annotator';
 });
 
-// The popup and the background talk to this tab as they talk to a page's content script.
-browser.runtime.onMessage.addListener(
-  serveMessages<ContentRequests>(
-    {
-      'dialog/open': async () => ({ opened: viewer.annotateSelection() }),
-      'page/status': async () => viewer.status(),
-      'annotation/reveal': async ({ id }) => ({ found: viewer.reveal(id) }),
-    },
-    (sender) => sender.id === browser.runtime.id && !sender.tab, // the background or the popup
-  ),
-);
+// The popup and the background talk to this tab as they talk to a page's content script,
+// naming the tab (see sendToViewer).
+const tab = await browser.tabs.getCurrent();
+if (tab?.id !== undefined) {
+  browser.runtime.onMessage.addListener(
+    forTab(
+      tab.id,
+      serveMessages<ContentRequests>(
+        {
+          'dialog/open': async () => ({ opened: viewer.annotateSelection() }),
+          'page/status': async () => viewer.status(),
+          'annotation/reveal': async ({ id }) => ({ found: viewer.reveal(id) }),
+        },
+        (sender) => sender.id === browser.runtime.id && !sender.tab, // the background or the popup
+      ),
+    ),
+  );
+}
 
 const address = fileParam(location.href);
 if (address) void viewer.openAddress(address);

@@ -30,3 +30,28 @@ export async function openReportsInViewer(): Promise<void> {
     ],
   });
 }
+
+/**
+ * Opens a report's original file in a new tab, in the browser's own PDF viewer (to print or
+ * save it): that one tab is let through the rule above.
+ */
+export async function openOriginal(url: string): Promise<void> {
+  const tab = await browser.tabs.create({ url: 'about:blank' });
+  if (tab.id === undefined) return;
+  await browser.declarativeNetRequest.updateSessionRules({
+    addRules: [
+      {
+        id: tab.id,
+        priority: 2,
+        action: { type: 'allow' },
+        condition: { tabIds: [tab.id], resourceTypes: ['main_frame'] },
+      },
+    ],
+  });
+  await browser.tabs.update(tab.id, { url });
+}
+
+/** Forgets a closed tab that was let through. */
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds: [tabId] });
+}

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ensureRunning } from '../activation/inject';
 import { canAnnotate } from '../activation/sites';
-import { sendToTab } from '../messages/send';
+import { sendToTab, sendToViewer } from '../messages/send';
 import { viewerUrl } from './open-reports';
 
 export const MENU_ANNOTATE = 'annotate-selection';
@@ -24,6 +24,10 @@ export function createMenus(): void {
 
 /** Opens the dialog for the tab's selection, switching the annotator on first if need be. */
 export async function annotateInTab(tab: Browser.tabs.Tab | undefined): Promise<void> {
+  if (tab?.id !== undefined && tab.url?.startsWith(browser.runtime.getURL('/viewer.html'))) {
+    await sendToViewer(tab.id, 'dialog/open', {});
+    return;
+  }
   if (tab?.id === undefined || !canAnnotate(tab.url)) return;
   await ensureRunning(tab.id);
   await sendToTab(tab.id, 'dialog/open', {});

@@ -3,7 +3,7 @@ import { describeRange } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
 import { Painter } from '../highlight/painter';
 import { sendToBackground } from '../messages/send';
-import type { Annotation, AnnotationChanges, Citation, Selector, Theme } from '../model';
+import type { Annotation, AnnotationChanges, Citation, ReportDetails, Selector, Theme } from '../model';
 import { DEFAULT_SEVERITY } from '../taxonomy/severity';
 import { dialogPosition } from './position';
 import type { Overlay } from './overlay';
@@ -13,8 +13,17 @@ interface Options {
   doc?: Document;
   /** Where the document's text is: the page's body, or a PDF viewer's text layers. */
   root?: Element;
-  /** The document, when it is not the page itself (the PDF viewer names the report it shows). */
-  target?: { url: string; title: string };
+  /**
+   * The document, when it is not the page itself: the PDF viewer names the report it shows,
+   * with what the report says about itself.
+   */
+  target?: { url: string; title: string; details?: ReportDetails | null };
+  /** Told the annotations, which of them are orphans, and the themes, each time they are painted. */
+  onChange?: (state: {
+    annotations: readonly Annotation[];
+    orphanIds: ReadonlySet<string>;
+    themes: readonly Theme[];
+  }) => void;
   /** Where a quote stands (page, paragraph, section), for documents that know it. */
   cite?: (range: Range) => Citation | undefined;
   painter: Painter;
@@ -71,6 +80,11 @@ export class PageAnnotator {
     this.options.painter.paint(
       results.flatMap(({ item, range }) => (range ? [{ id: item.id, severity: item.severity, range }] : [])),
     );
+    this.options.onChange?.({
+      annotations: this.annotations,
+      orphanIds: this.orphanIds,
+      themes: this.themes,
+    });
     void sendToBackground('page/anchored', {
       total: this.annotations.length,
       orphanIds: [...this.orphanIds],
@@ -141,6 +155,7 @@ export class PageAnnotator {
           draft: { quote, selectors, ...changes, ...(citation && { citation }) },
           title: this.title,
           url: this.url,
+          ...(this.options.target?.details && { details: this.options.target.details }),
         });
         this.annotations.push(saved);
         this.closeDialog();

@@ -4,6 +4,8 @@ import { continuesBlock, joinText, type TextLine } from './lines';
 export interface ItemPlace {
   paragraph?: number;
   section?: string;
+  /** A running header, footer or page number: not part of the report's text. */
+  running?: true;
 }
 
 const BULLET = /^[◼■▪•●◦−–]$/;
@@ -43,7 +45,14 @@ export function placeLines(lines: TextLine[], body: number, frontMatter: number)
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (i < frontMatter || furniture.has(line) || backMatter.has(line.page)) {
+    if (furniture.has(line)) {
+      places.set(
+        line,
+        line.items.map(() => ({ running: true })),
+      );
+      continue;
+    }
+    if (i < frontMatter || backMatter.has(line.page)) {
       places.set(
         line,
         line.items.map(() => ({})),

@@ -10,7 +10,7 @@ export { toPdfTextItems, type PdfPageText, type PdfTextItem } from './text-items
 export interface ReportStructure {
   /**
    * The numbered paragraph (Ofsted numbers 1, 2, 3 … across pages) and the section heading that an
-   * item belongs to. Running headers, footers, page numbers, the title and grade table and Ofsted's
+   * item belongs to. Running headers, footers and page numbers are marked `running`; the title, grade table and Ofsted's
    * closing page belong to neither; ◼ bullets and footnotes to no paragraph. Text before paragraph 1
    * has no paragraph: "What needs to improve?" is a section, the summary above it (under no heading)
    * has none. A continuation of a paragraph on the next page keeps its number.

@@ -1,9 +1,8 @@
 import { batch, signal } from '@preact/signals';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
-import { Painter, type PaintedRange } from '../highlight/painter';
-import { sendToBackground } from '../messages/send';
-import type { Annotation, ReportDetails, Theme } from '../model';
+import { Painter } from '../highlight/painter';
+import type { ReportDetails, Theme } from '../model';
 import { PageAnnotator } from '../page/annotator';
 import { Overlay } from '../page/overlay';
 import { listenForUser } from '../page/wire';
@@ -40,6 +39,8 @@ export function isViewerUi(node: Node): boolean {
 export interface ReportReading {
   details: ReportDetails | null;
   placeOf?: PlaceOf;
+  /** Running headers, footers and page numbers: left out of the text that is quoted. */
+  isRunning?: (page: number, itemIndex: number) => boolean;
 }
 
 export interface ViewerDeps {
@@ -47,21 +48,20 @@ export interface ViewerDeps {
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   open?: OpenPdf;
   requestPermission?: (origin: string) => Promise<boolean>;
-  /** The document's annotations and the themes, for the side list. */
-  loadAnnotations?: (url: string) => Promise<{ annotations: Annotation[]; themes: Theme[] }>;
   /** Reads the report's details and paragraph numbers from every page's text, once it is all built. */
   readReport?: (contents: TextContent[]) => ReportReading;
   /** Where unexpected failures go (a page that fails to draw). */
   report?: (error: unknown) => void;
 }
 
-/** Paints as Painter does (translucent, over the canvas) and says when it has. */
-class ViewerPainter extends Painter {
-  onPaint: (() => void) | null = null;
-
-  override paint(items: readonly PaintedRange[]): void {
-    super.paint(items);
-    this.onPaint?.();
+/**
+ * Takes running headers, footers and page numbers out of the text layer, so a quote that runs
+ * over a page break reads as the report does (they stay drawn on the canvas).
+ */
+function hideRunningText(pagesEl: Element, isRunning: (page: number, itemIndex: number) => boolean): void {
+  for (const span of pagesEl.querySelectorAll<HTMLElement>('[data-page] [data-item]')) {
+    const page = Number(span.closest<HTMLElement>('[data-page]')!.dataset.page);
+    if (isRunning(page, Number(span.dataset.item))) span.hidden = true;
   }
 }
 
@@ -78,7 +78,6 @@ export function createViewer(deps: ViewerDeps = {}) {
     fetchBytes = (url: string) => fetchPdfBytes(url),
     open = openWithPdfjs,
     requestPermission = requestHostPermission,
-    loadAnnotations = (url: string) => sendToBackground('page/load', { url }),
     readReport,
     report = (error: unknown) => console.error('Ofsted Annotator:', error),
   } = deps;
@@ -110,9 +109,13 @@ export function createViewer(deps: ViewerDeps = {}) {
   /** True once every page's text is in place and annotations can be made and found. */
   const annotatable = signal(false);
 
-  const painter = new ViewerPainter(doc, CSS.highlights, { translucent: true });
+  const painter = new Painter(doc, CSS.highlights, { translucent: true });
   const overlay = new Overlay(overlayEl);
-  const target = { url: '', title: '' };
+  const target: { url: string; title: string; details: ReportDetails | null } = {
+    url: '',
+    title: '',
+    details: null,
+  };
   let placeOf: PlaceOf | undefined;
   let source: PdfSource | null = null;
   let pdf: PDFDocumentProxy | null = null;
@@ -121,29 +124,8 @@ export function createViewer(deps: ViewerDeps = {}) {
   let stopListening: (() => void) | null = null;
   let selection: TextSelectionTracker | null = null;
   let run = 0;
-  let listRun = 0;
 
   const pageOf = (range: Range) => rangeItems(range)?.start.page;
-
-  async function refreshList(): Promise<void> {
-    if (!annotator) return;
-    const mine = ++listRun;
-    try {
-      const loaded = await loadAnnotations(target.url);
-      if (mine !== listRun || !annotator) return;
-      const orphans = new Set(annotator.status().orphanIds);
-      batch(() => {
-        themes.value = loaded.themes;
-        items.value = listItems(loaded.annotations, orphans, {
-          rangeOf: (id) => painter.rangeOf(id),
-          pageOf,
-        });
-      });
-    } catch (error) {
-      report(error);
-    }
-  }
-  painter.onPaint = () => void refreshList();
 
   function close(): void {
     run++;
@@ -214,8 +196,9 @@ export function createViewer(deps: ViewerDeps = {}) {
       const missing = textProblem(contents);
       if (missing) return void (problem.value = missing);
       const reading = readReport?.(contents);
-      details.value = reading?.details ?? null;
+      details.value = target.details = reading?.details ?? null;
       placeOf = reading?.placeOf;
+      if (reading?.isRunning) hideRunningText(pagesEl, reading.isRunning);
       annotator = new PageAnnotator({
         doc,
         root: pagesEl,
@@ -224,6 +207,14 @@ export function createViewer(deps: ViewerDeps = {}) {
         painter,
         overlay,
         isOwnUi: isViewerUi,
+        onChange: (state) =>
+          batch(() => {
+            themes.value = [...state.themes];
+            items.value = listItems(state.annotations, state.orphanIds, {
+              rangeOf: (id) => painter.rangeOf(id),
+              pageOf,
+            });
+          }),
       });
       await annotator.refresh();
       if (!current()) return;

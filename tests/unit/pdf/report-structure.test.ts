@@ -193,13 +193,15 @@ describe('readReportStructure', () => {
     });
 
     it.each(Object.values(REPORTS))(
-      'gives the running headers, footers and page numbers of %s no paragraph and no section',
+      'marks the running headers, footers and page numbers of %s as running, with no paragraph or section',
       async (file) => {
         const { pages, structure } = await read(file);
         // All four reports print these below 50pt from the foot of the page; body text and footnotes stand higher.
         const furniture = textItems(pages).filter(({ item }) => item.y < 50);
         for (const { page } of pages.slice(1)) expect(furniture.some((f) => f.page === page)).toBe(true);
-        for (const { page, index } of furniture) expect(structure.placeOf(page, index)).toEqual({});
+        for (const { page, index } of furniture) {
+          expect(structure.placeOf(page, index)).toEqual({ running: true });
+        }
       },
     );
 
@@ -390,8 +392,8 @@ describe('readReportStructure', () => {
       expect(structure.placeOf(2, indexOf([first, second], 2, 'Senior leaders'))).toEqual({
         section: 'Main findings',
       });
-      expect(structure.placeOf(1, first.items.length - 1)).toEqual({});
-      expect(structure.placeOf(2, second.items.length - 1)).toEqual({});
+      expect(structure.placeOf(1, first.items.length - 1)).toEqual({ running: true });
+      expect(structure.placeOf(2, second.items.length - 1)).toEqual({ running: true });
     });
 
     it('reads the numbered paragraphs of a letter that has them', () => {

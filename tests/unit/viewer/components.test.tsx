@@ -48,6 +48,7 @@ describe('ReportHeading', () => {
         title="Inspection of Devon local authority children’s services"
         details={DEVON}
         originalUrl="https://files.ofsted.gov.uk/v1/file/50276862"
+        onOpenOriginal={() => {}}
       />,
     );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(
@@ -64,14 +65,36 @@ describe('ReportHeading', () => {
     );
   });
 
+  it('opens the original through the extension, not by following the link', () => {
+    const onOpenOriginal = vi.fn();
+    render(
+      <ReportHeading
+        title="Devon"
+        details={DEVON}
+        originalUrl="https://files.ofsted.gov.uk/v1/file/50276862"
+        onOpenOriginal={onOpenOriginal}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'Open the original' });
+    expect(fireEvent.click(link)).toBe(false); // the browser does not follow it
+    expect(onOpenOriginal).toHaveBeenCalledOnce();
+  });
+
   it('shows no details, grades or link for a local PDF that is no report', () => {
-    render(<ReportHeading title="minutes.pdf" details={null} originalUrl={null} />);
+    render(<ReportHeading title="minutes.pdf" details={null} originalUrl={null} onOpenOriginal={() => {}} />);
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByRole('link')).toBeNull();
   });
 
   it('shows a letter without grades without a table', () => {
-    render(<ReportHeading title="Focused visit" details={{ ...DEVON, judgements: [] }} originalUrl={null} />);
+    render(
+      <ReportHeading
+        title="Focused visit"
+        details={{ ...DEVON, judgements: [] }}
+        originalUrl={null}
+        onOpenOriginal={() => {}}
+      />,
+    );
     expect(screen.queryByRole('table')).toBeNull();
   });
 
@@ -81,6 +104,7 @@ describe('ReportHeading', () => {
         title="<img src=x onerror=alert(1)>"
         details={{ ...DEVON, localAuthority: '<b>Devon</b>' }}
         originalUrl="javascript:alert(1)"
+        onOpenOriginal={() => {}}
       />,
     );
     expect(document.querySelector('img, b')).toBeNull();
@@ -266,6 +290,7 @@ describe('Viewer', () => {
       title: 'Inspection of Devon local authority children’s services',
       details: DEVON,
       originalUrl: 'https://files.ofsted.gov.uk/v1/file/50276862',
+      onOpenOriginal: vi.fn(),
       problem: null,
       onAllow: vi.fn(),
       onFile: vi.fn(),
