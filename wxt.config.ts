@@ -18,9 +18,9 @@ export default defineConfig({
     ],
     // Ofsted's report files: to open them in the viewer and let it download them.
     host_permissions: ['https://files.ofsted.gov.uk/*', 'https://files.api.ofsted.gov.uk/*'],
-    web_accessible_resources: [
-      { resources: ['viewer.html'], matches: ['https://files.ofsted.gov.uk/*', 'https://files.api.ofsted.gov.uk/*'] },
-    ],
+    // A link to a report on any site is redirected to the viewer, which must be reachable from
+    // there; the viewer refuses to run inside another page's frame.
+    web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://*/*', 'http://*/*'] }],
     // Asked for one site at a time, when the user chooses "Always on this site".
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Ofsted Annotator' },

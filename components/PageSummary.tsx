@@ -1,6 +1,7 @@
-import type { Annotation, Theme } from '../lib/model';
+import type { Annotation, ReportDetails, Theme } from '../lib/model';
 import { AnnotationSnippet } from './AnnotationSnippet';
 import { PageCounts } from './PageCounts';
+import { ReportDetailsView } from './ReportDetailsView';
 import { countLabel } from './text';
 
 /** `pdf`: a PDF in the browser's own viewer, which can be opened in the extension's. */
@@ -14,6 +15,8 @@ export interface PageSummaryProps {
   /** Annotations that could not be placed on the page. */
   orphanIds: Set<string>;
   status: PageStatus;
+  /** For an Ofsted report in the PDF viewer: what it says about itself. */
+  details?: ReportDetails;
   onReveal(id: string): void;
   onActivate(): void;
   onAlwaysOn(): void;
@@ -27,6 +30,7 @@ export function PageSummary(props: PageSummaryProps) {
     <section class="page-summary">
       <p class="page-title">{title || url}</p>
       <p class="page-url">{url}</p>
+      {props.details && <ReportDetailsView details={props.details} />}
       {status === 'unsupported' && <p class="notice">This page cannot be annotated.</p>}
       {status === 'pdf' && (
         <div class="notice">

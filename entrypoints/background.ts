@@ -26,9 +26,10 @@ export default defineBackground(() => {
     ),
   );
 
+  // At every start, not only on install: the rule must be in place as soon as possible.
+  void openReportsInViewer().catch(report);
   browser.runtime.onInstalled.addListener(() => {
     createMenus();
-    void openReportsInViewer().catch(report);
     void registerGrantedSites(AUTOMATIC_SITES).catch(report);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab).catch(report));

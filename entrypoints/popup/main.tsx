@@ -1,3 +1,4 @@
+import '../../components/report-details.css';
 import '../../components/popup.css';
 import { render } from 'preact';
 import { Popup } from '../../components/Popup';
@@ -17,6 +18,7 @@ function App({ model }: { model: PopupModel }) {
         title={tab?.title ?? ''}
         url={tab?.url ?? ''}
         status={tab?.status ?? 'unsupported'}
+        details={tab?.details}
         annotations={model.pageAnnotations.value}
         orphanIds={new Set(tab?.orphanIds)}
         themes={model.themes.value}

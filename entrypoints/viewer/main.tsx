@@ -1,3 +1,4 @@
+import '../../components/report-details.css';
 import '../../components/annotation-dialog.css';
 import '../../components/viewer/text-layer.css';
 import '../../components/viewer/viewer.css';
@@ -7,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { Viewer } from '../../components/viewer/Viewer';
 import type { ContentRequests } from '../../lib/messages/protocol';
 import { openOriginal } from '../../lib/background/open-reports';
+import { senderKind } from '../../lib/messages/senders';
 import { forTab, serveMessages } from '../../lib/messages/serve';
 import { fileParam } from '../../lib/viewer/file-param';
 import { readReport } from '../../lib/viewer/read-report';
@@ -46,6 +48,9 @@ function App({ viewer }: { viewer: ViewerModel }) {
   );
 }
 
+// Any site may link to the viewer (see wxt.config.ts), so none may frame it and steer clicks.
+if (window.top !== window) throw new Error('Ofsted Annotator’s viewer does not run inside another page.');
+
 const viewer = createViewer({ readReport });
 render(<App viewer={viewer} />, document.getElementById('app')!);
 effect(() => {
@@ -65,7 +70,7 @@ if (tab?.id !== undefined) {
           'page/status': async () => viewer.status(),
           'annotation/reveal': async ({ id }) => ({ found: viewer.reveal(id) }),
         },
-        (sender) => sender.id === browser.runtime.id && !sender.tab, // the background or the popup
+        (sender) => senderKind(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'extension-page',
       ),
     ),
   );

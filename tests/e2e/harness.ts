@@ -27,6 +27,26 @@ export const PAGES = {
   },
 } as const;
 
+/** The four real Ofsted reports of ../shared/fixtures/pdfs, at their addresses. */
+export const REPORTS = {
+  devon2025: {
+    url: 'https://files.ofsted.gov.uk/v1/file/50276862',
+    file: join(SHARED_FIXTURES, 'pdfs/devon-2025-ilacs-inspection.pdf'),
+  },
+  devon2020: {
+    url: 'https://files.ofsted.gov.uk/v1/file/50149435',
+    file: join(SHARED_FIXTURES, 'pdfs/devon-2020-ilacs-inspection.pdf'),
+  },
+  torbay2026: {
+    url: 'https://files.ofsted.gov.uk/v1/file/50295967',
+    file: join(SHARED_FIXTURES, 'pdfs/torbay-2026-ilacs-inspection.pdf'),
+  },
+  northNorthamptonshire2026: {
+    url: 'https://files.ofsted.gov.uk/v1/file/50306548',
+    file: join(SHARED_FIXTURES, 'pdfs/north-northamptonshire-2026-ilacs-inspection.pdf'),
+  },
+} as const;
+
 export interface Session {
   context: BrowserContext;
   extensionId: string;
@@ -67,6 +87,12 @@ export async function launch(profileDir?: string): Promise<Session & { profileDi
   );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The extension is ready once its background has set the rule that opens reports in the viewer.
+  await worker.evaluate(async () => {
+    while ((await chrome.declarativeNetRequest.getDynamicRules()).length === 0) {
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+  });
   return {
     context,
     worker,

@@ -119,6 +119,22 @@ describe('PageSummary', () => {
     expect(screen.queryByRole('button', { name: 'Switch on for this page' })).toBeNull();
   });
 
+  it('shows the details of an Ofsted report open in the viewer', () => {
+    setup({
+      details: {
+        localAuthority: 'Torbay',
+        visitType: 'short inspection',
+        inspectionDates: { text: '12 to 16 January 2026', start: '2026-01-12', end: '2026-01-16' },
+        judgements: [{ judgement: 'Overall effectiveness', grade: 'Good' }],
+      },
+    });
+    expect(screen.getByText('Torbay')).toBeTruthy();
+    expect(screen.getByText('short inspection')).toBeTruthy();
+    expect(screen.getByText('12 to 16 January 2026')).toBeTruthy();
+    const grades = screen.getByRole('table', { name: 'Judgements' });
+    expect(within(grades).getByRole('row', { name: 'Overall effectiveness Good' })).toBeTruthy();
+  });
+
   it('renders HTML in quotes, titles and theme labels as text', () => {
     const html = '<img src=x onerror=alert(1)>';
     const { container } = render(

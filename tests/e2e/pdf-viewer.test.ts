@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectValidExport } from '../unit/export/validate-export';
+import { launch, openPopup, PAGES, REPORTS, selectWithMouse, type Session } from './harness';
+
+let session: Session;
+
+beforeEach(async () => {
+  session = await launch();
+  await session.serve(PAGES.ofstedProvider.url, PAGES.ofstedProvider.file);
+  for (const report of Object.values(REPORTS))
+    await session.serve(report.url, report.file, 'application/pdf');
+});
+afterEach(async () => {
+  await session?.close();
+});
+
+/** Opens a report's address as a user would, and waits until its annotations are painted. */
+async function openReport(url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await waitForViewer(page);
+  return page;
+}
+
+async function waitForViewer(page: Page) {
+  await page.waitForURL(/viewer\.html/);
+  // The side list counts annotations once every page's text is read and anchored.
+  await page
+    .getByRole('complementary', { name: 'Annotations in this document' })
+    .getByRole('heading', { name: /^\d+ annotations?$/ })
+    .waitFor();
+}
+
+/** How many passages the viewer has painted. */
+function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...CSS.highlights]
+      .filter(([name]) => name.startsWith('ofsted-annotator-severity-'))
+      .reduce((n, [, highlight]) => n + highlight.size, 0),
+  );
+}
+
+async function annotate(page: Page, from: string, to: string, theme: string, severity: string) {
+  await selectWithMouse(page, from, to);
+  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+  await dialog.getByRole('checkbox', { name: theme, exact: true }).check();
+  await dialog.getByRole('radio', { name: severity }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('the PDF viewer', () => {
+  it('opens a report linked from an Ofsted provider page, with its details', async () => {
+    const page = await session.context.newPage();
+    await page.goto(PAGES.ofstedProvider.url);
+    await page.getByRole('link', { name: /13 May 2025/ }).click();
+    await waitForViewer(page);
+    expect(new URL(page.url()).searchParams.get('file')).toBe(REPORTS.devon2025.url);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Devon/);
+    const grades = page.getByRole('table', { name: 'Judgements' });
+    await grades.getByRole('row', { name: 'Overall effectiveness Inadequate' }).waitFor();
+  });
+
+  it('annotates across a line break, a hyphenated line end and a page break, and paints them again when reopened', async () => {
+    let page = await openReport(REPORTS.devon2025.url);
+    await annotate(
+      page,
+      'An internal review in early 2024',
+      'need to strengthen,',
+      'Early help and family help',
+      'Needs improvement',
+    );
+    await annotate(
+      page,
+      'domestic abuse and extra-',
+      'familial harm for children',
+      'Domestic abuse',
+      'Serious concern',
+    );
+    await annotate(
+      page,
+      'A recently fully staffed service',
+      'is appropriate,',
+      'Early help and family help',
+      'Strength',
+    );
+    await expect.poll(() => paintedCount(page)).toBe(3);
+    await page.close();
+
+    page = await openReport(REPORTS.devon2025.url);
+    await expect.poll(() => paintedCount(page)).toBe(3);
+    const list = page.getByRole('complementary', { name: /annotations/i });
+    await expect(list.getByText(/Not found/).count()).resolves.toBe(0);
+
+    // The popup shows the report's details; the export cites each quote.
+    const popup = await openPopup(session, page);
+    await popup.getByRole('heading', { name: '3 annotations' }).waitFor();
+    await popup.getByText('standard inspection').waitFor();
+    await popup.getByText('30 September to 11 October 2024 and 13 to 16 January 2025').waitFor();
+    const [download] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const data = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expectValidExport(data);
+    const byQuote = (start: string) =>
+      data.annotations.find((a: { quote: string }) => a.quote.startsWith(start));
+    const help = 'The experiences and progress of children who need help and protection: inadequate';
+    expect(byQuote('An internal review')).toMatchObject({
+      quote:
+        'An internal review in early 2024 of early help support offered to children and families led to a recognition by senior leaders of the need to strengthen,',
+      page: 2,
+      paragraph: 2,
+      section: help,
+    });
+    expect(byQuote('domestic abuse')).toMatchObject({
+      quote: 'domestic abuse and extra-familial harm for children',
+      page: 2,
+      section: 'What needs to improve?',
+    });
+    expect(byQuote('domestic abuse').paragraph).toBeUndefined();
+    expect(byQuote('A recently')).toMatchObject({
+      quote:
+        'A recently fully staffed service has significantly reduced waiting lists and improved the speed of response. 3. The application of thresholds for targeted early help support is appropriate,',
+      page: 2,
+      pageEnd: 3,
+      paragraph: 2,
+      section: help,
+    });
+    expect(byQuote('A recently').document).toMatchObject({
+      url: REPORTS.devon2025.url,
+      localAuthority: 'Devon',
+      visitType: 'standard inspection',
+      inspectionDates: { start: '2024-09-30', end: '2025-01-16' },
+      judgements: expect.arrayContaining([{ judgement: 'Overall effectiveness', grade: 'Inadequate' }]),
+    });
+  });
+});
