@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectValidExport } from '../unit/export/validate-export';
-import { launch, openPopup, PAGES, REPORTS, selectWithMouse, type Session } from './harness';
+import { launch, openPopup, OWN_FIXTURES, PAGES, REPORTS, selectWithMouse, type Session } from './harness';
 
 let session: Session;
 
 beforeEach(async () => {
   session = await launch();
   await session.serve(PAGES.ofstedProvider.url, PAGES.ofstedProvider.file);
+  await session.serve(PAGES.news.url, PAGES.news.file);
   for (const report of Object.values(REPORTS))
     await session.serve(report.url, report.file, 'application/pdf');
 });
@@ -138,3 +141,68 @@ describe('the PDF viewer', () => {
     });
   });
 });
+
+describe('files the viewer cannot annotate', () => {
+  const BAD = 'https://files.ofsted.gov.uk/v1/file/99999';
+  const cases: Array<[string, () => string, string, RegExp]> = [
+    ['a page that is not a PDF', () => PAGES.news.file, 'text/html', /This file is not a PDF/],
+    ['a damaged PDF', () => truncatedReport(), 'application/pdf', /This PDF is damaged/],
+    [
+      'a PDF with no text layer',
+      () => join(OWN_FIXTURES, 'pdf/no-text-layer.pdf'),
+      'application/pdf',
+      /no text layer/,
+    ],
+    [
+      'a password-protected PDF',
+      () => join(OWN_FIXTURES, 'pdf/password-protected.pdf'),
+      'application/pdf',
+      /protected by a password/,
+    ],
+  ];
+
+  it.each(cases)('tells the user about %s, and stores nothing', async (_, file, type, message) => {
+    await session.serve(BAD, file(), type);
+    const page = await session.context.newPage();
+    await page.goto(BAD);
+    await page.waitForURL(/viewer\.html/);
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual([expect.stringMatching(message)]);
+    await page.mouse.click(400, 500); // a stray click or selection saves nothing
+    const popup = await openPopup(session, page);
+    await popup.getByRole('tab', { name: 'All pages' }).click();
+    await popup.getByText('No annotated pages yet.').waitFor();
+  });
+});
+
+describe('a PDF from this computer', () => {
+  it('opens from the file chooser and keeps its annotations under its fingerprint', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/viewer.html`);
+    await page.getByLabel('Choose a PDF…').setInputFiles(REPORTS.torbay2026.file);
+    await waitForViewer(page);
+    await annotate(
+      page,
+      'Senior leaders and politicians have a clear',
+      'achieve what is best for',
+      'Leadership, governance and corporate parenting',
+      'Strength',
+    );
+    await page.reload();
+    await page.getByLabel('Choose a PDF…').setInputFiles(REPORTS.torbay2026.file);
+    await waitForViewer(page);
+    await expect.poll(() => paintedCount(page)).toBe(1);
+    const popup = await openPopup(session, page);
+    await popup.getByText(/^urn:pdf:[0-9a-f]+$/).waitFor();
+    await popup.getByText('short inspection').waitFor();
+  });
+});
+
+/** The Devon 2025 report cut off half way, as an interrupted download leaves it. */
+function truncatedReport(): string {
+  const path = join(tmpdir(), 'ofsted-annotator-truncated.pdf');
+  const bytes = readFileSync(REPORTS.devon2025.file);
+  writeFileSync(path, bytes.subarray(0, bytes.length / 2));
+  return path;
+}
