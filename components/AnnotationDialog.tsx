@@ -4,7 +4,7 @@ import { createAnnotationForm } from './annotation-form';
 import { SeverityPicker } from './SeverityPicker';
 import { ThemePicker, pickerThemes } from './ThemePicker';
 import { trapTab } from './focus';
-import { excerpt } from './text';
+import { errorMessage, excerpt } from './text';
 
 export interface AnnotationDialogProps {
   mode: 'create' | 'edit';
@@ -18,6 +18,8 @@ export interface AnnotationDialogProps {
   onSave(changes: AnnotationChanges): Promise<void>;
   /** Edit mode only: shows a "Delete" button. */
   onDelete?(): Promise<void>;
+  /** Edit mode only: shows "Copy link to quote"; rejects with an Error shown to the user. */
+  onCopyLink?(): Promise<void>;
   onClose(): void;
   /** Fixed position in px, next to the selection. */
   position?: { top: number; left: number };
@@ -30,7 +32,8 @@ const stop = (e: Event) => e.stopPropagation();
  * remount it (give it a `key`); new props for the same one keep the user's input.
  */
 export function AnnotationDialog(props: AnnotationDialogProps) {
-  const { mode, quote, themes, onSave, onDelete, onClose, position } = props;
+  const { mode, quote, themes, onSave, onDelete, onCopyLink, onClose, position } = props;
+  const [copied, setCopied] = useState<string | null>(null);
   const [form] = useState(() => createAnnotationForm(props.initial));
   const [offered] = useState(() => props.initial.themes);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -90,6 +93,11 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
           {form.error.value}
         </p>
       )}
+      {copied && (
+        <p class="copied" role="status">
+          {copied}
+        </p>
+      )}
       <div class="actions">
         <button type="button" class="primary" disabled={busy !== 'idle'} onClick={save}>
           {busy === 'saving' ? 'Saving…' : 'Save'}
@@ -102,6 +110,19 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
             onClick={() => form.remove(onDelete)}
           >
             {busy === 'deleting' ? 'Deleting…' : 'Delete'}
+          </button>
+        )}
+        {mode === 'edit' && onCopyLink && (
+          <button
+            type="button"
+            onClick={() =>
+              onCopyLink().then(
+                () => setCopied('Link copied.'),
+                (e: unknown) => setCopied(`Could not copy the link: ${errorMessage(e)}`),
+              )
+            }
+          >
+            Copy link to quote
           </button>
         )}
         <button type="button" onClick={onClose}>

@@ -12,6 +12,8 @@ export type PopupProps = PageSummaryProps &
     onExport(): Promise<void>;
     /** Opens the PDF viewer to choose a PDF file from this computer. */
     onOpenLocalPdf(): void;
+    /** Opens the dashboard: every report, briefings, import. */
+    onOpenDashboard(): void;
     /** The tab shown first; "This page" unless given. */
     initialTab?: PopupTab;
   };
@@ -76,6 +78,9 @@ export function Popup(props: PopupProps) {
             {error.value}
           </p>
         )}
+        <button type="button" onClick={props.onOpenDashboard}>
+          Open dashboard
+        </button>
         <button type="button" onClick={props.onOpenLocalPdf}>
           Open a PDF file…
         </button>

@@ -31,6 +31,7 @@ function App({ model }: { model: PopupModel }) {
         onAlwaysOn={() => void model.alwaysOn()}
         onOpenInViewer={() => void model.openInViewer()}
         onOpenLocalPdf={() => void model.openLocalPdf()}
+        onOpenDashboard={() => void model.openDashboard()}
         onExport={model.exportJson}
       />
     </>

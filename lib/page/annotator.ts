@@ -1,4 +1,6 @@
 import { anchorAll } from '../anchoring/anchor-all';
+import { viewerUrl } from '../background/open-reports';
+import { quoteLink } from '../export/links';
 import { describeRange } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
 import { Painter } from '../highlight/painter';
@@ -182,6 +184,11 @@ export class PageAnnotator {
         this.annotations = this.annotations.map((a) => (a.id === updated.id ? updated : a));
         this.closeDialog();
         this.repaint();
+      },
+      onCopyLink: async () => {
+        const link = quoteLink(annotation, viewerUrl);
+        if (!link) throw new Error('a PDF from this computer has no address to link to.');
+        await this.doc.defaultView!.navigator.clipboard.writeText(link);
       },
       onDelete: async () => {
         const deleted = await sendToBackground('annotation/delete', { id: annotation.id, url: this.url });

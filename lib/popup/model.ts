@@ -85,6 +85,7 @@ export function createPopupModel(db: AnnotatorDb) {
       const t = tab.value;
       if (t?.id !== undefined && t.url) await browser.tabs.update(t.id, { url: viewerUrl(t.url) });
     },
+    openDashboard: () => browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') }),
     /** Opens the viewer with no document, to choose or drop a local PDF. */
     openLocalPdf: () => browser.tabs.create({ url: browser.runtime.getURL('/viewer.html') }),
     exportJson: async () => {

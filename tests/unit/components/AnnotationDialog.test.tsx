@@ -247,3 +247,56 @@ describe('AnnotationDialog', () => {
     expect(note().value).toBe(html);
   });
 });
+
+describe('AnnotationDialog › Copy link to quote', () => {
+  it('offers to copy a link to the quote in edit mode, and says when it is copied', async () => {
+    const onCopyLink = vi.fn(async () => {});
+    render(
+      <AnnotationDialog
+        mode="edit"
+        quote="Children wait too long"
+        themes={THEMES}
+        initial={{ themes: [], severity: 3, note: '' }}
+        onSave={async () => {}}
+        onCopyLink={onCopyLink}
+        onClose={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link to quote' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Link copied.'));
+    expect(onCopyLink).toHaveBeenCalledOnce();
+  });
+
+  it('says why when the link cannot be copied', async () => {
+    render(
+      <AnnotationDialog
+        mode="edit"
+        quote="Children wait too long"
+        themes={THEMES}
+        initial={{ themes: [], severity: 3, note: '' }}
+        onSave={async () => {}}
+        onCopyLink={async () => Promise.reject(new Error('no clipboard'))}
+        onClose={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Copy link to quote' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Could not copy the link: no clipboard'),
+    );
+  });
+
+  it('offers no link while annotating a new selection', () => {
+    render(
+      <AnnotationDialog
+        mode="create"
+        quote="Children wait too long"
+        themes={THEMES}
+        initial={{ themes: [], severity: 3, note: '' }}
+        onSave={async () => {}}
+        onCopyLink={async () => {}}
+        onClose={() => {}}
+      />,
+    );
+    expect(screen.queryByRole('button', { name: 'Copy link to quote' })).toBeNull();
+  });
+});

@@ -15,6 +15,7 @@ function setup(overrides: Partial<PopupProps> = {}) {
     onAlwaysOn: vi.fn(),
     onOpenInViewer: vi.fn(),
     onOpenLocalPdf: vi.fn(),
+    onOpenDashboard: vi.fn(),
     pages: [{ url: 'https://www.example.org/news/anytown', title: 'Anytown rated inadequate', count: 1 }],
     query: '',
     onQuery: vi.fn(),
