@@ -249,36 +249,30 @@ describe('AnnotationDialog', () => {
 });
 
 describe('AnnotationDialog › Copy link to quote', () => {
-  it('offers to copy a link to the quote in edit mode, and says when it is copied', async () => {
-    const onCopyLink = vi.fn(async () => {});
+  function renderWithLink(mode: 'create' | 'edit', onCopyLink: () => Promise<void>) {
     render(
       <AnnotationDialog
-        mode="edit"
+        mode={mode}
         quote="Children wait too long"
         themes={THEMES}
-        initial={{ themes: [], severity: 3, note: '' }}
+        initial={EMPTY}
         onSave={async () => {}}
         onCopyLink={onCopyLink}
         onClose={() => {}}
       />,
     );
+  }
+
+  it('offers to copy a link to the quote in edit mode, and says when it is copied', async () => {
+    const onCopyLink = vi.fn(async () => {});
+    renderWithLink('edit', onCopyLink);
     fireEvent.click(screen.getByRole('button', { name: 'Copy link to quote' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Link copied.'));
     expect(onCopyLink).toHaveBeenCalledOnce();
   });
 
   it('says why when the link cannot be copied', async () => {
-    render(
-      <AnnotationDialog
-        mode="edit"
-        quote="Children wait too long"
-        themes={THEMES}
-        initial={{ themes: [], severity: 3, note: '' }}
-        onSave={async () => {}}
-        onCopyLink={async () => Promise.reject(new Error('no clipboard'))}
-        onClose={() => {}}
-      />,
-    );
+    renderWithLink('edit', async () => Promise.reject(new Error('no clipboard')));
     fireEvent.click(screen.getByRole('button', { name: 'Copy link to quote' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe('Could not copy the link: no clipboard'),
@@ -286,17 +280,7 @@ describe('AnnotationDialog › Copy link to quote', () => {
   });
 
   it('offers no link while annotating a new selection', () => {
-    render(
-      <AnnotationDialog
-        mode="create"
-        quote="Children wait too long"
-        themes={THEMES}
-        initial={{ themes: [], severity: 3, note: '' }}
-        onSave={async () => {}}
-        onCopyLink={async () => {}}
-        onClose={() => {}}
-      />,
-    );
+    renderWithLink('create', async () => {});
     expect(screen.queryByRole('button', { name: 'Copy link to quote' })).toBeNull();
   });
 });

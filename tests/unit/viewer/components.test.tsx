@@ -5,26 +5,11 @@ import { ProblemBox } from '../../../components/viewer/ProblemBox';
 import { ReportHeading } from '../../../components/viewer/ReportHeading';
 import { Viewer, type ViewerProps } from '../../../components/viewer/Viewer';
 import { ViewerToolbar, type ViewerToolbarProps } from '../../../components/viewer/ViewerToolbar';
-import type { ReportDetails } from '../../../lib/model';
 import { PROBLEMS, permissionProblem } from '../../../lib/viewer/problems';
 import { annotation, THEMES } from '../components/fixtures';
+import { devonDetails } from '../export/samples';
 
-const DEVON: ReportDetails = {
-  localAuthority: 'Devon',
-  visitType: 'standard inspection',
-  inspectionDates: {
-    text: '30 September to 11 October 2024 and 13 to 16 January 2025',
-    start: '2024-09-30',
-    end: '2025-01-16',
-  },
-  judgements: [
-    {
-      judgement: 'The impact of leaders on social work practice with children and families',
-      grade: 'Requires improvement to be good',
-    },
-    { judgement: 'Overall effectiveness', grade: 'Inadequate' },
-  ],
-};
+const DEVON = devonDetails;
 
 function toolbarProps(changes: Partial<ViewerToolbarProps> = {}): ViewerToolbarProps {
   return {
