@@ -10,7 +10,7 @@ import type { ContentRequests } from '../../lib/messages/protocol';
 import { openOriginal } from '../../lib/background/open-reports';
 import { senderKind } from '../../lib/messages/senders';
 import { forTab, serveMessages } from '../../lib/messages/serve';
-import { fileParam } from '../../lib/viewer/file-param';
+import { fileParam, pageParam } from '../../lib/viewer/file-param';
 import { readReport } from '../../lib/viewer/read-report';
 import { createViewer, OWN_UI_ATTRIBUTE, type Viewer as ViewerModel } from '../../lib/viewer/viewer';
 
@@ -76,5 +76,8 @@ if (tab?.id !== undefined) {
   );
 }
 
-const address = fileParam(location.href);
-if (address) void viewer.openAddress(address);
+// The viewer's own fragment (#page=N, from a link to a quote) is not part of the file's address.
+const [href, hash = ''] = location.href.split('#');
+const address = fileParam(href!);
+const page = pageParam(`#${hash}`);
+if (address) void viewer.openAddress(address).then(() => page && viewer.goToPage(page));

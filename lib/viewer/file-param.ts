@@ -31,3 +31,9 @@ export function isWebAddress(address: string): boolean {
     return false;
   }
 }
+
+/** The page named by the viewer's own fragment, `#page=N` (as links to quotes write it). */
+export function pageParam(viewerHash: string): number | null {
+  const match = /(?:^#|&)page=(\d+)/.exec(viewerHash);
+  return match ? Number(match[1]) : null;
+}

@@ -1,4 +1,4 @@
-import { fileParam, isWebAddress } from '../../../lib/viewer/file-param';
+import { fileParam, isWebAddress, pageParam } from '../../../lib/viewer/file-param';
 
 const VIEWER = 'chrome-extension://abcdefghijklmnop/viewer.html';
 const REPORT = 'https://files.ofsted.gov.uk/v1/file/50276862';
@@ -50,5 +50,18 @@ describe('isWebAddress', () => {
     expect(isWebAddress('javascript:alert(1)')).toBe(false);
     expect(isWebAddress('file:///home/me/report.pdf')).toBe(false);
     expect(isWebAddress('not an address')).toBe(false);
+  });
+});
+
+describe('pageParam', () => {
+  it('reads the page a link to a quote names', () => {
+    expect(pageParam('#page=7')).toBe(7);
+    expect(pageParam('#zoom=2&page=12')).toBe(12);
+  });
+
+  it('is null without a page', () => {
+    expect(pageParam('')).toBeNull();
+    expect(pageParam('#')).toBeNull();
+    expect(pageParam('#pages=3')).toBeNull();
   });
 });
