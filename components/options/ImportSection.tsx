@@ -1,0 +1,44 @@
+import type { Notice } from '../../lib/options/model';
+import { NoticeArea } from './NoticeArea';
+
+export interface ImportSectionProps {
+  /** Whether an import is running. */
+  importing: boolean;
+  notice: Notice | null;
+  onImport(file: File): void;
+}
+
+const ACCEPT = '.json,.jsonld,application/json,application/ld+json';
+
+/** The "Import annotations" section: choose a native or W3C export file to add to the database. */
+export function ImportSection({ importing, notice, onImport }: ImportSectionProps) {
+  function choose(e: Event) {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared, so that choosing the same file again (after fixing it) imports it again.
+    input.value = '';
+    if (file && !importing) onImport(file);
+  }
+
+  return (
+    <section class="import" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import annotations</h2>
+      <p class="intro">
+        Import a file exported by Ofsted Annotator (.json) or W3C Web Annotations (.jsonld). New annotations
+        are added; one you already have is replaced only by a copy changed more recently. Nothing is deleted,
+        and a file with any problem imports nothing.
+      </p>
+      <label class="file">
+        Import a file{' '}
+        <input
+          type="file"
+          accept={ACCEPT}
+          aria-disabled={importing}
+          onClick={(e) => importing && e.preventDefault()}
+          onChange={choose}
+        />
+      </label>
+      <NoticeArea notice={importing ? { kind: 'status', text: 'Importing…' } : notice} />
+    </section>
+  );
+}

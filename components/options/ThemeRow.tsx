@@ -1,0 +1,133 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Theme } from '../../lib/model';
+import { countLabel } from '../text';
+
+export interface ThemeRowProps {
+  theme: Theme;
+  /** How many annotations carry the theme. */
+  count: number;
+  /** The themes its annotations can move to before it is deleted. */
+  others: Theme[];
+  isFirst: boolean;
+  isLast: boolean;
+  onRename(id: string, label: string): Promise<boolean>;
+  onRecolour(id: string, color: string): void;
+  onMoveUp(id: string): void;
+  onMoveDown(id: string): void;
+  onRetire(id: string): void;
+  onRestore(id: string): void;
+  onDelete(id: string, moveTo?: string): void;
+}
+
+/** One theme: its name and colour, its place in the order, retire or restore, and delete. */
+export function ThemeRow(props: ThemeRowProps) {
+  const { theme, count, others, isFirst, isLast } = props;
+  const id = useId();
+  const [moveTo, setMoveTo] = useState('');
+  const inUse = count > 0;
+  const blocked = inUse && moveTo === '';
+
+  return (
+    <li class={theme.retired ? 'theme retired' : 'theme'} data-theme-id={theme.id}>
+      <div class="theme-row" role="group" aria-label={theme.label}>
+        <input
+          type="color"
+          class="colour"
+          aria-label={`Colour of ${theme.label}`}
+          value={theme.color}
+          onChange={(e) => props.onRecolour(theme.id, e.currentTarget.value)}
+        />
+        <LabelField theme={theme} onRename={props.onRename} />
+        <span class="usage">{countLabel(count)}</span>
+        {theme.retired && <span class="badge">Retired</span>}
+        <div class="actions">
+          <button type="button" data-action="up" disabled={isFirst} onClick={() => props.onMoveUp(theme.id)}>
+            Move up
+          </button>
+          <button
+            type="button"
+            data-action="down"
+            disabled={isLast}
+            onClick={() => props.onMoveDown(theme.id)}
+          >
+            Move down
+          </button>
+          {theme.retired ? (
+            <button type="button" onClick={() => props.onRestore(theme.id)}>
+              Restore
+            </button>
+          ) : (
+            <button type="button" onClick={() => props.onRetire(theme.id)}>
+              Retire
+            </button>
+          )}
+          {inUse && (
+            <label class="move-to">
+              Move its annotations to{' '}
+              <select value={moveTo} onChange={(e) => setMoveTo(e.currentTarget.value)}>
+                <option value="">Choose a theme</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.retired ? `${other.label} (retired)` : other.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="button"
+            class="danger"
+            disabled={blocked}
+            aria-describedby={blocked ? `${id}-why` : undefined}
+            onClick={() => props.onDelete(theme.id, inUse ? moveTo : undefined)}
+          >
+            Delete
+          </button>
+          {blocked && (
+            <span id={`${id}-why`} class="hint">
+              In use on {countLabel(count)}: choose a theme to move them to before deleting.
+            </span>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** The theme's name, saved on Enter or when the field loses focus; Escape puts the saved name back. */
+function LabelField({ theme, onRename }: Pick<ThemeRowProps, 'theme' | 'onRename'>) {
+  const [draft, setDraft] = useState(theme.label);
+  // The last name sent for saving, so leaving the field after Enter does not send it again.
+  const sent = useRef(theme.label);
+  useEffect(() => {
+    setDraft(theme.label);
+    sent.current = theme.label;
+  }, [theme.label]);
+
+  function save() {
+    if (draft.trim() === theme.label || draft === sent.current) return;
+    sent.current = draft;
+    void onRename(theme.id, draft);
+  }
+
+  return (
+    <input
+      type="text"
+      class="label"
+      aria-label={`Name of ${theme.label}`}
+      value={draft}
+      maxLength={120}
+      onInput={(e) => setDraft(e.currentTarget.value)}
+      onBlur={save}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          save();
+        } else if (e.key === 'Escape') {
+          setDraft(theme.label);
+          sent.current = theme.label;
+        }
+      }}
+    />
+  );
+}

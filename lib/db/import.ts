@@ -1,0 +1,155 @@
+// Importing an export file: native (../export/read.ts) or W3C Web Annotations
+// (../export/read-w3c.ts). The readers check the whole file first; importContents then
+// writes everything in one transaction, or nothing. An annotation the database already has
+// is replaced only by a newer copy; themes the database does not know are added after its
+// own, which it keeps as they are.
+
+import { readAnyExport } from '../export/read-any';
+import type { ExportContents } from '../export/read';
+import type { Annotation, DocumentRecord, Theme } from '../model';
+import type { AnnotatorDb } from './database';
+import { NEUTRAL_THEME_COLOR, uniqueLabel } from './themes';
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  themesAdded: number;
+}
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const TOO_LARGE = 'This file is larger than 50 MB, too large to import.';
+
+/** Reads, checks and imports a file the user chose (a File, or anything with its size and text). */
+export async function importFile(
+  db: AnnotatorDb,
+  file: { size: number; text(): Promise<string> },
+): Promise<ImportResult> {
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(TOO_LARGE);
+  const contents = readAnyExport(parseJson(await file.text()));
+  return importContents(db, contents);
+}
+
+/** Writes checked file contents into the database in one transaction. */
+export async function importContents(db: AnnotatorDb, contents: ExportContents): Promise<ImportResult> {
+  return db.transaction('rw', [db.annotations, db.documents, db.themes], async () => {
+    const themesAdded = await addMissingThemes(db, contents);
+    const counts = await putAnnotations(db, contents.annotations);
+    await putDocuments(db, contents.documents);
+    return { ...counts, themesAdded };
+  });
+}
+
+/** "3 added, 1 updated, 0 unchanged", and ", 2 new themes" when there are any. */
+export function describeImport({ added, updated, unchanged, themesAdded }: ImportResult): string {
+  const counts = `${added} added, ${updated} updated, ${unchanged} unchanged`;
+  if (themesAdded === 0) return counts;
+  return `${counts}, ${themesAdded} new theme${themesAdded === 1 ? '' : 's'}`;
+}
+
+/** The parsed file; a syntax error says where it is ("line 3, column 14: …"). */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`This file is not valid JSON: ${syntaxErrorPlace(text, (error as Error).message)}`);
+  }
+}
+
+function syntaxErrorPlace(text: string, message: string): string {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}: ${reasonOf(message)}`;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return `${placeOf(text, Number(position))}: ${reasonOf(message)}`;
+  if (/end of (JSON )?(input|data)/i.test(message))
+    return `${placeOf(text, text.length)}: the file ends too soon`;
+  return message;
+}
+
+/** The engine's message without its own statement of the place. */
+const reasonOf = (message: string) =>
+  message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/,? (in JSON )?at (position|line) .*$/s, '')
+    .trim();
+
+/** "line 3, column 14" for the character at `offset`. */
+function placeOf(text: string, offset: number): string {
+  const lines = text.slice(0, offset).split('\n');
+  return `line ${lines.length}, column ${lines.at(-1)!.length + 1}`;
+}
+
+/**
+ * Adds the file's themes and the annotations' theme ids that the database does not know, at
+ * the end of its order: with the file's label, colour and retired flag where it lists them,
+ * else the id as label and a neutral colour. A label already in use gets a number after it.
+ */
+async function addMissingThemes(db: AnnotatorDb, { themes, annotations }: ExportContents) {
+  const existing = await db.themes.toArray();
+  const known = new Set(existing.map((t) => t.id));
+  const listed = new Map(themes.map((t) => [t.id, t]));
+  const wanted = [
+    ...[...themes].sort((a, b) => a.order - b.order).map((t) => t.id),
+    ...annotations.flatMap((a) => a.themes),
+  ];
+  const labels = existing.map((t) => t.label);
+  let order = existing.reduce((max, t) => Math.max(max, t.order + 1), 0);
+  const added: Theme[] = [];
+  for (const id of new Set(wanted)) {
+    if (known.has(id)) continue;
+    const source = listed.get(id);
+    const label = uniqueLabel(source?.label.trim() || id, labels);
+    labels.push(label);
+    added.push({
+      id,
+      label,
+      color: source?.color ?? NEUTRAL_THEME_COLOR,
+      order: order++,
+      retired: source?.retired ?? false,
+    });
+  }
+  await db.themes.bulkAdd(added);
+  return added.length;
+}
+
+/** New ids are added; a known id is replaced only by a copy changed later than the stored one. */
+async function putAnnotations(db: AnnotatorDb, annotations: readonly Annotation[]) {
+  const stored = await db.annotations.bulkGet(annotations.map((a) => a.id));
+  const writes: Annotation[] = [];
+  let added = 0;
+  let updated = 0;
+  annotations.forEach((annotation, i) => {
+    const current = stored[i];
+    if (!current) added++;
+    else if (isLater(annotation.updatedAt, current.updatedAt)) updated++;
+    else return;
+    writes.push(annotation);
+  });
+  await db.annotations.bulkPut(writes);
+  return { added, updated, unchanged: annotations.length - added - updated };
+}
+
+/**
+ * Creates the file's document records, or merges them with the stored ones: title and
+ * details from whichever was changed later (details kept when that one has none), the earlier
+ * createdAt and the later updatedAt.
+ */
+async function putDocuments(db: AnnotatorDb, documents: readonly DocumentRecord[]) {
+  const stored = await db.documents.bulkGet(documents.map((d) => d.url));
+  await db.documents.bulkPut(documents.map((document, i) => merge(stored[i], document)));
+}
+
+function merge(stored: DocumentRecord | undefined, file: DocumentRecord): DocumentRecord {
+  if (!stored) return file;
+  const [older, newer] = isLater(file.updatedAt, stored.updatedAt) ? [stored, file] : [file, stored];
+  const details = newer.details ?? older.details;
+  return {
+    url: stored.url,
+    title: newer.title,
+    ...(details && { details }),
+    createdAt: isLater(stored.createdAt, file.createdAt) ? file.createdAt : stored.createdAt,
+    updatedAt: newer.updatedAt,
+  };
+}
+
+const isLater = (a: string, b: string) => Date.parse(a) > Date.parse(b);
