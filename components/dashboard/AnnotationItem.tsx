@@ -1,0 +1,72 @@
+import type { DocumentEntry } from '../../lib/dashboard/documents';
+import { citationText } from '../../lib/dashboard/format';
+import type { Annotation } from '../../lib/model';
+import { SEVERITY_LEVELS, severityLabel } from '../../lib/taxonomy/severity';
+import { excerpt } from '../text';
+
+const severityColor = new Map(SEVERITY_LEVELS.map((s) => [s.level as number, s.color]));
+
+/** A theme's label by id; an unknown id stands for itself. */
+export type ThemeLabel = (id: string) => string;
+
+export interface AnnotationItemProps {
+  annotation: Annotation;
+  document: DocumentEntry | undefined;
+  themeLabel: ThemeLabel;
+  /** Opens the document at the quote; undefined when it cannot. */
+  href: string | undefined;
+  /** With onToggle, a checkbox to select the annotation. */
+  selected?: boolean;
+  onToggle?(id: string): void;
+}
+
+/** One annotation: quote, citation, severity and themes, note, and its document linking to the quote. */
+export function AnnotationItem({
+  annotation: a,
+  document,
+  themeLabel,
+  href,
+  selected,
+  onToggle,
+}: AnnotationItemProps) {
+  const title = document?.title ?? a.url;
+  return (
+    <li class="annotation">
+      {onToggle && (
+        <input
+          type="checkbox"
+          class="select"
+          checked={selected}
+          aria-label={`Select “${excerpt(a.quote, 60)}”`}
+          onChange={() => onToggle(a.id)}
+        />
+      )}
+      <div class="annotation-body">
+        <blockquote class="quote">{a.quote}</blockquote>
+        <p class="meta">
+          <span class="severity">
+            <span class="swatch" style={{ background: severityColor.get(a.severity) }} aria-hidden="true" />
+            {severityLabel(a.severity)}
+          </span>
+          {a.themes.length > 0 && <span class="themes"> · {a.themes.map(themeLabel).join('; ')}</span>}
+        </p>
+        {a.citation && <p class="citation">{citationText(a.citation)}</p>}
+        {a.note && (
+          <p class="note">
+            <span class="label">Note: </span>
+            {a.note}
+          </p>
+        )}
+        <p class="source">
+          {href ? (
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              {title}
+            </a>
+          ) : (
+            <span>{title}</span>
+          )}
+        </p>
+      </div>
+    </li>
+  );
+}

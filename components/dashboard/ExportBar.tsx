@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import type { ExportKind } from '../../lib/dashboard/exports';
+import { errorMessage } from '../text';
+
+export interface ExportBarProps {
+  /** How many annotations the exports cover. */
+  count: number;
+  /** Whether those are the selected annotations (else the filtered ones). */
+  selection: boolean;
+  /** Whether the filter leaves anything out. */
+  filtering: boolean;
+  /** Builds and downloads one kind of export; a thrown Error's message is shown. */
+  onExport(kind: ExportKind): void | Promise<void>;
+  /** Copies the selected annotations as Markdown; resolves to how many were copied. */
+  onCopy(): Promise<number>;
+}
+
+const BUTTONS: ReadonlyArray<[ExportKind, string]> = [
+  ['markdown', 'Export Markdown briefing'],
+  ['csv', 'Export CSV'],
+  ['w3c', 'Export W3C JSON-LD'],
+  ['json', 'Export JSON'],
+];
+
+const number = new Intl.NumberFormat('en-GB');
+
+function covers(count: number, selection: boolean, filtering: boolean): string {
+  const noun = count === 1 ? 'annotation' : 'annotations';
+  if (selection) return `Exports cover the ${number.format(count)} selected ${noun}.`;
+  if (filtering) return `Exports cover the ${number.format(count)} filtered ${noun}.`;
+  return `Exports cover all ${number.format(count)} ${noun}.`;
+}
+
+/** Export buttons acting on the selection, or else on the filter; and copying the selection as Markdown. */
+export function ExportBar({ count, selection, filtering, onExport, onCopy }: ExportBarProps) {
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: () => Promise<string>, failure: string) {
+    setBusy(true);
+    setStatus('');
+    setError(null);
+    try {
+      setStatus(await action());
+    } catch (e) {
+      setError(`${failure}: ${errorMessage(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="export-bar" aria-labelledby="dashboard-export">
+      <h2 id="dashboard-export">Export</h2>
+      <p class="covers">{covers(count, selection, filtering)}</p>
+      <div class="buttons">
+        {BUTTONS.map(([kind, label]) => (
+          <button
+            key={kind}
+            type="button"
+            disabled={busy || count === 0}
+            onClick={() =>
+              void run(async () => {
+                await onExport(kind);
+                return '';
+              }, 'Could not export')
+            }
+          >
+            {label}
+          </button>
+        ))}
+        <button
+          type="button"
+          disabled={busy || !selection}
+          onClick={() =>
+            void run(async () => {
+              const copied = await onCopy();
+              return `Copied ${copied} ${copied === 1 ? 'quote' : 'quotes'}`;
+            }, 'Could not copy')
+          }
+        >
+          Copy selected as Markdown
+        </button>
+      </div>
+      <p class="status" role="status">
+        {status}
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

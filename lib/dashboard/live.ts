@@ -1,0 +1,71 @@
+// The dashboard's connection to the extension: the database read with liveQuery, and the
+// real exports, downloads, clipboard and import.
+
+import { signal, type Signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { viewerUrl } from '../background/open-reports';
+import type { AnnotatorDb } from '../db/database';
+import { describeImport, importFile } from '../db/import';
+import { buildCsv } from '../export/csv';
+import { downloadFile } from '../export/download';
+import { buildJsonExport } from '../export/json';
+import { buildMarkdownBriefing, buildMarkdownQuotes } from '../export/markdown';
+import { buildW3cCollection } from '../export/w3c';
+import type { DashboardData } from './documents';
+import type { DashboardDeps } from './model';
+
+/** Every annotation, document and theme, read in one transaction so they agree. */
+export function readDashboardData(db: AnnotatorDb): Promise<DashboardData> {
+  return db.transaction('r', [db.annotations, db.documents, db.themes], async () => ({
+    annotations: await db.annotations.toArray(),
+    documents: await db.documents.toArray(),
+    themes: await db.themes.orderBy('order').toArray(),
+  }));
+}
+
+export interface LiveData {
+  /** null until the first read. */
+  data: Signal<DashboardData | null>;
+  /** Why the database could not be read, if it could not. */
+  error: Signal<string | null>;
+  stop(): void;
+}
+
+/** The database's contents, read again whenever any of its tables changes. */
+export function liveDashboardData(db: AnnotatorDb): LiveData {
+  const data = signal<DashboardData | null>(null);
+  const error = signal<string | null>(null);
+  const subscription = liveQuery(() => readDashboardData(db)).subscribe({
+    next: (value) => {
+      data.value = value;
+      error.value = null;
+    },
+    error: (e: unknown) => {
+      error.value = e instanceof Error ? e.message : String(e);
+    },
+  });
+  return { data, error, stop: () => subscription.unsubscribe() };
+}
+
+/** The real exports, download, clipboard and import; `overrides` replace any of them. */
+export function dashboardDeps(
+  db: AnnotatorDb,
+  overrides: Partial<DashboardDeps> = {},
+  win: Window = globalThis.window,
+): DashboardDeps {
+  return {
+    builders: {
+      markdownBriefing: buildMarkdownBriefing,
+      markdownQuotes: buildMarkdownQuotes,
+      csv: buildCsv,
+      w3c: buildW3cCollection,
+      json: buildJsonExport,
+    },
+    download: (contents, fileName, type) => downloadFile(contents, fileName, type, win.document),
+    copyText: (text) => win.navigator.clipboard.writeText(text),
+    importFile: async (file) => describeImport(await importFile(db, file)),
+    viewerUrl: (address) => viewerUrl(address),
+    now: () => new Date(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,164 @@
+// The dashboard's state. Everything is loaded once (see live.ts) and every view is a computed
+// signal over it, so a change of filter costs one pass over the annotations and no reads.
+
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { quoteLink } from '../export/links';
+import type { Annotation, Theme } from '../model';
+import { compareDocuments } from './compare';
+import { indexData, type DashboardData, type DocumentEntry } from './documents';
+import { buildExportFile, briefingInput, type ExportBuilders, type ExportKind } from './exports';
+import { filterAnnotations, NO_FILTER, type DashboardFilter } from './filter';
+import { documentHref } from './format';
+import { describeScope, themeSeverityTable } from './table';
+
+/** How many filtered annotations the list shows at first, and how many more each "Show more" adds. */
+export const PAGE_SIZE = 200;
+
+/** A file the user chose to import (a File, or anything with its size and text). */
+export interface ImportableFile {
+  size: number;
+  text(): Promise<string>;
+}
+
+/** What the dashboard does beyond its own state; live.ts gives the real ones. */
+export interface DashboardDeps {
+  builders: ExportBuilders;
+  download(contents: string, fileName: string, type: string): void;
+  copyText(text: string): Promise<void>;
+  /** Imports a file into the database and says what it did ("3 added, 1 updated, 0 unchanged"). */
+  importFile(file: ImportableFile): Promise<string>;
+  /** The PDF viewer's address for a report at `address`. */
+  viewerUrl(address: string): string;
+  now(): Date;
+}
+
+const EMPTY_DATA: DashboardData = { annotations: [], documents: [], themes: [] };
+
+/** The dashboard over `data` (null while it loads). */
+export function createDashboardModel(data: ReadonlySignal<DashboardData | null>, deps: DashboardDeps) {
+  const loaded = computed(() => data.value !== null);
+  const index = computed(() => indexData(data.value ?? EMPTY_DATA));
+  const themes = computed<Theme[]>(() => data.value?.themes ?? []);
+
+  const filter = signal<DashboardFilter>(NO_FILTER);
+  const shown = signal(PAGE_SIZE);
+  const selected = signal<ReadonlySet<string>>(new Set());
+  const compareFirst = signal('');
+  const compareSecond = signal('');
+
+  const filtered = computed(() => filterAnnotations(index.value, filter.value));
+  const visible = computed(() => filtered.value.slice(0, shown.value));
+  const scope = computed(() => describeScope(filter.value, index.value));
+  const table = computed(() => themeSeverityTable(filtered.value, themes.value));
+  const selectedAnnotations = computed(() => {
+    const ids = selected.value;
+    return ids.size === 0 ? [] : index.value.ordered.filter((a) => ids.has(a.id));
+  });
+  /** What the export buttons act on: the selected annotations if any, else the filtered ones. */
+  const exportTarget = computed(() =>
+    selectedAnnotations.value.length > 0
+      ? { annotations: selectedAnnotations.value, selection: true, title: undefined }
+      : {
+          annotations: filtered.value,
+          selection: false,
+          title: ['document', 'authority', 'site'].includes(scope.value.kind)
+            ? `Ofsted briefing: ${scope.value.label}`
+            : undefined,
+        },
+  );
+  const comparison = computed(() =>
+    compareDocuments(index.value, themes.value, compareFirst.value, compareSecond.value),
+  );
+
+  function setFilter(changes: Partial<DashboardFilter>) {
+    batch(() => {
+      filter.value = { ...filter.value, ...changes };
+      shown.value = PAGE_SIZE;
+    });
+  }
+
+  function setDocuments(urls: Iterable<string>) {
+    setFilter({ documents: [...new Set(urls)] });
+  }
+
+  function input(annotations: readonly Annotation[]) {
+    return briefingInput(annotations, index.value.records, themes.value);
+  }
+
+  return {
+    loaded,
+    index,
+    themes,
+    filter,
+    filtered,
+    visible,
+    shown,
+    scope,
+    table,
+    selected,
+    selectedAnnotations,
+    exportTarget,
+    compareFirst,
+    compareSecond,
+    comparison,
+    setFilter,
+    clearFilters: () => setFilter(NO_FILTER),
+    /** Adds the document to the documents filter, or takes it out. */
+    toggleDocument(url: string) {
+      const current = filter.value.documents;
+      setDocuments(current.includes(url) ? current.filter((u) => u !== url) : [...current, url]);
+    },
+    /** Adds every document of the group to the documents filter, or (when all are in it) takes them out. */
+    toggleGroup(key: string) {
+      const group = index.value.groups.find((g) => g.key === key);
+      if (!group) return;
+      const current = new Set(filter.value.documents);
+      const urls = group.documents.map((d) => d.url);
+      if (urls.every((u) => current.has(u))) for (const u of urls) current.delete(u);
+      else for (const u of urls) current.add(u);
+      setDocuments(current);
+    },
+    showMore: () => void (shown.value += PAGE_SIZE),
+    toggleSelected(id: string) {
+      const next = new Set(selected.value);
+      if (!next.delete(id)) next.add(id);
+      selected.value = next;
+    },
+    /** Selects every filtered annotation (shown or not). */
+    selectAllFiltered: () => void (selected.value = new Set(filtered.value.map((a) => a.id))),
+    clearSelection: () => void (selected.value = new Set()),
+    /** Downloads the export of one kind of the selected annotations, or else the filtered ones. */
+    exportAs(kind: ExportKind) {
+      const { annotations, title } = exportTarget.value;
+      const file = buildExportFile(kind, input(annotations), {
+        builders: deps.builders,
+        now: deps.now(),
+        viewerUrl: deps.viewerUrl,
+        title,
+      });
+      deps.download(file.contents, file.fileName, file.type);
+    },
+    /** Copies the selected annotations' quotes as Markdown; resolves to how many. */
+    async copySelected(): Promise<number> {
+      const annotations = selectedAnnotations.value;
+      await deps.copyText(deps.builders.markdownQuotes(input(annotations), { viewerUrl: deps.viewerUrl }));
+      return annotations.length;
+    },
+    importFile: (file: ImportableFile) => deps.importFile(file),
+    /** Opens the document at the quote (null for a PDF from this computer). */
+    quoteHref: (annotation: Annotation) =>
+      (isLinkable(annotation.url) && quoteLink(annotation, deps.viewerUrl)) || undefined,
+    documentHref: (entry: DocumentEntry) => documentHref(entry, deps.viewerUrl),
+  };
+}
+
+/** Whether a document's address may become a link: http, https or file (never javascript: and the like). */
+function isLinkable(url: string): boolean {
+  try {
+    return ['http:', 'https:', 'file:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export type DashboardModel = ReturnType<typeof createDashboardModel>;
