@@ -34,3 +34,15 @@ function joinPlaces(outer: string, inner: string): string {
   if (outer === '' || inner.startsWith('[')) return outer + inner;
   return `${outer}.${inner}`;
 }
+
+/** Reads a whole file: a failure comes out as one Error whose message starts with the bad field's place. */
+export function readNamingPlace<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof FieldError && error.field !== '') {
+      throw new Error(`${error.field}: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -14,7 +14,7 @@
 // TextQuoteSelector's exact text and a document is titled by its address.
 
 import { documentUrl } from '../document-url';
-import { fail, FieldError, within } from '../db/field-error';
+import { fail, FieldError, readNamingPlace, within } from '../db/field-error';
 import { NEUTRAL_THEME_COLOR, slug } from '../db/themes';
 import {
   checkAnnotation,
@@ -69,14 +69,7 @@ export function isW3cAnnotations(json: unknown): boolean {
 
 /** The contents of a W3C Web Annotation file; throws an Error that names the first bad place. */
 export function readW3cCollection(json: unknown): ExportContents {
-  try {
-    return readContents(json);
-  } catch (error) {
-    if (error instanceof FieldError && error.field !== '') {
-      throw new Error(`${error.field}: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+  return readNamingPlace(() => readContents(json));
 }
 
 function readContents(json: unknown): ExportContents {

@@ -4,7 +4,7 @@
 // refuse; a failure names the bad field's place in the file, e.g.
 // "annotations[3].severity: Severity must be 0, 1, 2, 3 or 4, not 7".
 
-import { fail, FieldError, within } from '../db/field-error';
+import { fail, readNamingPlace, within } from '../db/field-error';
 import {
   checkAnnotation,
   checkCitation,
@@ -39,14 +39,7 @@ const DETAIL_FIELDS = ['localAuthority', 'visitType', 'inspectionDates', 'judgem
 
 /** The contents of a parsed export file; throws an Error that names the first bad field's place. */
 export function readExport(json: unknown): ExportContents {
-  try {
-    return readContents(json);
-  } catch (error) {
-    if (error instanceof FieldError && error.field !== '') {
-      throw new Error(`${error.field}: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+  return readNamingPlace(() => readContents(json));
 }
 
 function readContents(file: unknown): ExportContents {
