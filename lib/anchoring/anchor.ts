@@ -1,7 +1,8 @@
 import type { Selector, TextPositionSelector } from '../model';
-import { chooseCandidate } from './choose';
+import { chooseCandidate, isPerfect } from './choose';
 import type { Candidate, Quote } from './context';
 import { fuzzyCandidates } from './fuzzy';
+import { GramIndex } from './grams';
 import { positionOf, quoteOf } from './selectors';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -15,25 +16,41 @@ export interface TextMatch {
 /** A fuzzy match may change at most this share of the quote's characters. */
 export const MAX_ERROR_RATE = 1 / 5;
 
-/** Fuzzy search looks this far either side of the expected position before looking everywhere. */
+/** Searches look this far either side of the expected position before looking everywhere. */
 export const NEAR_DISTANCE = 2000;
+
+export interface AnchorOptions {
+  /**
+   * How far the text has moved where this quote was, as far as the caller knows (from the
+   * quotes anchored before it): the quote is expected at its old start plus this.
+   */
+  shift?: number;
+  /** The text's gram index, shared by a batch (built on first need otherwise). */
+  grams?: () => GramIndex;
+}
 
 /**
  * Finds a quote in text: 1) the position, accepted only if the text there equals the quote;
  * 2) exact search, several hits chosen by prefix/suffix context agreement, then closeness to
- * the old position; 3) fuzzy search with a score floor (at most a fifth of the quote's
+ * the expected position (near it first: a hit there with all its context unchanged cannot be
+ * beaten elsewhere); 3) fuzzy search with a score floor (at most a fifth of the quote's
  * characters changed) and context to choose among candidates and reject weak ones, near the
  * expected position first, then everywhere. Returns null (an orphan) rather than a doubtful
  * match: a wrong anchor is far worse than an orphan.
  */
-export function anchorQuote(text: string, selectors: readonly Selector[]): TextMatch | null {
+export function anchorQuote(
+  text: string,
+  selectors: readonly Selector[],
+  { shift = 0, grams }: AnchorOptions = {},
+): TextMatch | null {
   const quote = quoteOf(selectors);
   if (!quote) return null;
   const position = positionOf(selectors);
+  const expected = position && position.start + shift;
   return (
     atPosition(text, quote, position) ??
-    exactSearch(text, quote, position?.start) ??
-    fuzzySearch(text, quote, position)
+    exactSearch(text, quote, expected) ??
+    fuzzySearch(grams ?? (() => new GramIndex(text)), quote, expected)
   );
 }
 
@@ -46,28 +63,43 @@ function atPosition(text: string, quote: Quote, position?: TextPositionSelector)
 }
 
 function exactSearch(text: string, quote: Quote, expected?: number): TextMatch | null {
-  const hits: Candidate[] = [];
-  for (let i = text.indexOf(quote.exact); i !== -1; i = text.indexOf(quote.exact, i + 1)) {
-    hits.push({ start: i, end: i + quote.exact.length, errors: 0 });
+  if (expected !== undefined) {
+    const from = Math.max(0, expected - NEAR_DISTANCE);
+    const near = hits(text, quote.exact, from, expected + NEAR_DISTANCE + quote.exact.length);
+    const chosen = chooseCandidate(text, quote, near, { expected, verbatim: true });
+    if (chosen && isPerfect(text, quote, chosen))
+      return { start: chosen.start, end: chosen.end, method: 'exact' };
   }
-  const chosen = chooseCandidate(text, quote, hits, { expected, verbatim: true });
+  const chosen = chooseCandidate(text, quote, hits(text, quote.exact), { expected, verbatim: true });
   return chosen && { start: chosen.start, end: chosen.end, method: 'exact' };
 }
 
-function fuzzySearch(text: string, quote: Quote, position?: TextPositionSelector): TextMatch | null {
+/** Every occurrence of `exact` lying within text[from, to). */
+function hits(text: string, exact: string, from = 0, to = text.length): Candidate[] {
+  const found: Candidate[] = [];
+  const within = from === 0 && to >= text.length ? text : text.slice(from, to); // search no further
+  for (let i = within.indexOf(exact); i !== -1; i = within.indexOf(exact, i + 1)) {
+    found.push({ start: from + i, end: from + i + exact.length, errors: 0 });
+  }
+  return found;
+}
+
+function fuzzySearch(gramIndex: () => GramIndex, quote: Quote, expected?: number): TextMatch | null {
   const maxErrors = Math.floor(quote.exact.length * MAX_ERROR_RATE);
   if (maxErrors === 0) return null; // too short to allow any change
+  const grams = gramIndex();
+  const { text } = grams;
   const windows: Array<[number, number]> = [[0, text.length]];
-  if (position) {
+  if (expected !== undefined) {
     const near: [number, number] = [
-      Math.max(0, position.start - NEAR_DISTANCE),
-      Math.min(text.length, position.end + NEAR_DISTANCE),
+      Math.max(0, expected - NEAR_DISTANCE),
+      Math.min(text.length, expected + NEAR_DISTANCE),
     ];
     if (near[0] > 0 || near[1] < text.length) windows.unshift(near);
   }
   for (const [from, to] of windows) {
-    const candidates = fuzzyCandidates(text, quote, maxErrors, from, to);
-    const chosen = chooseCandidate(text, quote, candidates, { expected: position?.start, verbatim: false });
+    const candidates = fuzzyCandidates(grams, quote, maxErrors, from, to);
+    const chosen = chooseCandidate(text, quote, candidates, { expected, verbatim: false });
     if (chosen) return { start: chosen.start, end: chosen.end, method: 'fuzzy' };
   }
   return null;

@@ -1,6 +1,6 @@
 import { contextEvidence, type Candidate, type ContextEvidence, type Quote } from './context';
 
-/** A verbatim quote this long may stand with its context on one side only. */
+/** A quote this long may stand with its context on one side only. */
 export const DISTINCTIVE_LENGTH = 32;
 
 /** A verbatim quote this long, found just once, may stand with none of its context. */
@@ -40,17 +40,29 @@ export function chooseCandidate(
 
 /**
  * Whether the evidence rules out a look-alike (formulaic reports repeat short phrases, and
- * their contexts, often). Any text is convincing when all its stored context agrees. Verbatim
- * text may also stand with context on one side if it is distinctive; or with none if it is
- * the only occurrence and either unmistakable or stored without context.
+ * their contexts, often). Any text is convincing when all its stored context agrees, or when
+ * it is distinctive and the context on one side agrees (the other side was edited: an ad
+ * inserted, a paragraph removed). Verbatim text may also stand with no context if it is the
+ * only occurrence and either unmistakable or stored without context. A short phrase with
+ * context on one side only is never enough: a table row removed beside it and a row inserted
+ * beside it leave the same evidence.
  */
 function isConvincing(evidence: ContextEvidence, quote: Quote, verbatim: boolean, alone: boolean): boolean {
   const { agreeing, disagreeing } = evidence;
   if (agreeing > 0 && disagreeing === 0) return true;
-  if (!verbatim) return false;
   const length = quote.exact.length;
   if (agreeing > 0) return length >= DISTINCTIVE_LENGTH;
-  return alone && (disagreeing === 0 || length >= UNMISTAKABLE_LENGTH);
+  return verbatim && alone && (disagreeing === 0 || length >= UNMISTAKABLE_LENGTH);
+}
+
+/**
+ * Whether a verbatim candidate has every side of its stored context unchanged beside it, so
+ * that no other place can be stronger except by being nearer the expected position.
+ */
+export function isPerfect(text: string, quote: Quote, candidate: Candidate): boolean {
+  const sides = (quote.prefix ? 1 : 0) + (quote.suffix ? 1 : 0);
+  const { agreeing, similarity } = contextEvidence(text, candidate, quote);
+  return candidate.errors === 0 && agreeing === sides && similarity === sides;
 }
 
 function byStrength(a: Judged, b: Judged): number {

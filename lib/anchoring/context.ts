@@ -17,7 +17,7 @@ export interface Candidate {
 
 /** How the text beside a candidate compares with the stored prefix and suffix. */
 export interface ContextEvidence {
-  /** Sides (0-2) whose stored context is found beside the candidate. */
+  /** Sides (0-2) whose stored context is found beside the candidate (or moved off by an insertion). */
   agreeing: number;
   /** Sides whose stored context is not found there (an empty stored side counts neither way). */
   disagreeing: number;
@@ -25,13 +25,28 @@ export interface ContextEvidence {
   similarity: number;
 }
 
+/** An ad, a "read more" box, a new table row or note: text this long may come between a quote and its context. */
+const INSERTION_LENGTH = 1000;
+
+/** How much a side whose context was moved away by an inserted block counts (less than one beside the quote). */
+const DISPLACED_SIMILARITY = 0.5;
+
 export function contextEvidence(text: string, candidate: Candidate, quote: Quote): ContextEvidence {
   const { prefix, suffix } = quote;
   const { start, end } = candidate;
   const before = text.slice(Math.max(0, start - prefix.length - tolerance(prefix)), start);
   const after = text.slice(end, end + suffix.length + tolerance(suffix));
+  const sides = [sideSimilarity(prefix, before), sideSimilarity(suffix, after)];
+  // A block inserted between the quote and its context on one side (an ad, a "read more"
+  // box, a table row) leaves that context further on; it counts only when the other side's
+  // context is beside the quote, since after a quote is removed its own context lies near
+  // any look-alike too.
+  if (sides[0] === 0 && sides[1] !== 0 && prefixDisplaced(text, prefix, start))
+    sides[0] = DISPLACED_SIMILARITY;
+  else if (sides[1] === 0 && sides[0] !== 0 && suffixDisplaced(text, suffix, end))
+    sides[1] = DISPLACED_SIMILARITY;
   const evidence: ContextEvidence = { agreeing: 0, disagreeing: 0, similarity: 0 };
-  for (const similarity of [sideSimilarity(prefix, before), sideSimilarity(suffix, after)]) {
+  for (const similarity of sides) {
     if (similarity === null) continue;
     if (similarity > 0) evidence.agreeing++;
     else evidence.disagreeing++;
@@ -52,6 +67,30 @@ export function tolerance(context: string): number {
 /** 0 when the stored context is not found in `beside`, up to 1 when found unchanged. */
 function sideSimilarity(stored: string, beside: string): number | null {
   if (stored === '') return null;
+  if (beside.includes(stored)) return 1; // the common case, without the search below
   const best = search(beside, stored, tolerance(stored))[0];
   return best ? 1 - best.errors / stored.length : 0;
+}
+
+/**
+ * Whether the stored suffix follows `end` with a block inserted inside it: its start right
+ * after the quote (perhaps only a space), the rest after the insertion.
+ */
+function suffixDisplaced(text: string, suffix: string, end: number): boolean {
+  let head = 0;
+  while (head < suffix.length && text[end + head] === suffix[head]) head++;
+  const rest = suffix.slice(head);
+  if (rest.length <= tolerance(suffix)) return false; // sideSimilarity judged it already
+  const from = end + head + 1;
+  return text.slice(from, from + INSERTION_LENGTH + rest.length).includes(rest);
+}
+
+/** Whether the stored prefix precedes `start` with a block inserted inside it (as above). */
+function prefixDisplaced(text: string, prefix: string, start: number): boolean {
+  let head = 0;
+  while (head < prefix.length && text[start - 1 - head] === prefix[prefix.length - 1 - head]) head++;
+  const rest = prefix.slice(0, prefix.length - head);
+  if (rest.length <= tolerance(prefix)) return false;
+  const to = start - head - 1;
+  return text.slice(Math.max(0, to - INSERTION_LENGTH - rest.length), to).includes(rest);
 }

@@ -30,7 +30,7 @@ interface Deps {
 export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<BackgroundRequests> {
   const documentOf = (sender: Sender, named?: string): string => {
     const kind = kindOf(sender);
-    if (kind === 'content-script') return documentUrl(sender.url!);
+    if (kind === 'content-script') return documentUrl(pageAddress(sender.url!, named));
     if (kind === 'extension-page' && named) return documentUrl(named);
     throw new Error('This request must name its document.');
   };
@@ -57,4 +57,21 @@ export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<Bac
       return null;
     },
   };
+}
+
+/**
+ * A content script's document: the address it names when that is on its own page's origin
+ * (a single-page site moves with history.pushState, which the sender's URL does not follow),
+ * else the page the browser says sent the message. A page can name no other site's document.
+ */
+function pageAddress(senderUrl: string, named: string | undefined): string {
+  return named && sameOrigin(named, senderUrl) ? named : senderUrl;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

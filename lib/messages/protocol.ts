@@ -1,8 +1,9 @@
 import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Theme } from '../model';
 
-// One typed map per direction. Content scripts never name a document: the background takes
-// it from the sender's own address, so a page can only ever reach its own annotations.
-// Extension pages (the PDF viewer, the dashboard) name the document with `url`.
+// One typed map per direction. A content script's document is its sender's page: the
+// background takes the browser's word for the page's origin, and accepts a `url` only on that
+// same origin (a single-page site changes address with history.pushState), so a page can only
+// ever reach its own site's annotations. Extension pages (the PDF viewer) name any document.
 
 /** Requests that content scripts and extension pages send to the background. */
 export interface BackgroundRequests {

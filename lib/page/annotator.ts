@@ -3,6 +3,7 @@ import { viewerUrl } from '../background/open-reports';
 import { quoteLink } from '../export/links';
 import { describeRange } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
+import { documentUrl } from '../document-url';
 import { Painter } from '../highlight/painter';
 import { sendToBackground } from '../messages/send';
 import type { Annotation, AnnotationChanges, Citation, ReportDetails, Selector, Theme } from '../model';
@@ -34,6 +35,12 @@ interface Options {
   isOwnUi: (node: Node) => boolean;
 }
 
+/** A painted passage, with the text its range covered then (to tell whether it is intact). */
+interface Painted {
+  range: Range;
+  text: string;
+}
+
 /**
  * The annotator on one document (a web page, or a report in the PDF viewer): loads its
  * annotations from the background, anchors and paints them, opens the dialog for a selection
@@ -42,30 +49,58 @@ interface Options {
 export class PageAnnotator {
   private readonly doc: Document;
   private readonly root: Element;
-  /** Names the document in requests from an extension page; content scripts send none. */
-  private readonly url: string | undefined;
   private annotations: Annotation[] = [];
   private themes: Theme[] = [];
   private orphanIds = new Set<string>();
+  private painted = new Map<string, Painted>();
   private index: TextIndex | null = null;
+  /** The document whose annotations are loaded (or loading), and which load is the latest. */
+  private loadedFor: string | null = null;
+  private loads = 0;
 
   constructor(private readonly options: Options) {
     this.doc = options.doc ?? document;
     this.root = options.root ?? this.doc.body;
-    this.url = options.target?.url;
   }
 
   private get title(): string {
     return this.options.target?.title ?? this.doc.title;
   }
 
-  /** Loads the page's annotations and paints them; orphans are kept and reported. */
+  /**
+   * The document's address as it is now: a single-page site changes it with
+   * history.pushState, and the address the browser gives the background for a content
+   * script's messages stays the one the page was first loaded at, so every request names it.
+   */
+  private get url(): string {
+    return this.options.target?.url ?? this.doc.location.href;
+  }
+
+  /** Whether the page now shows another document than the one whose annotations are loaded. */
+  addressChanged(): boolean {
+    return this.loadedFor !== null && this.loadedFor !== documentUrl(this.url);
+  }
+
+  /**
+   * Loads the document's annotations and paints them; orphans are kept and reported. For a
+   * new address, the previous address's highlights go at once, and only the latest load paints.
+   */
   async refresh(): Promise<void> {
+    const url = documentUrl(this.url);
+    if (this.loadedFor !== null && this.loadedFor !== url) {
+      this.closeDialog();
+      this.annotations = [];
+      this.paint([], new Map());
+    }
+    this.loadedFor = url;
+    const load = ++this.loads;
     try {
       const { annotations, themes } = await sendToBackground('page/load', { url: this.url });
+      if (load !== this.loads) return;
       this.annotations = annotations;
       this.themes = themes;
     } catch (error) {
+      if (load !== this.loads) return;
       this.options.overlay.showToast({
         message: `Ofsted Annotator could not load this page's annotations: ${(error as Error).message}`,
       });
@@ -77,10 +112,41 @@ export class PageAnnotator {
   /** Anchors every annotation against the page's text, extracted once for the batch. */
   repaint(): void {
     this.index = null;
-    const results = anchorAll(this.textIndex(), this.annotations);
-    this.orphanIds = new Set(results.filter((r) => !r.range).map((r) => r.item.id));
+    this.paint(anchorAll(this.textIndex(), this.annotations), new Map());
+  }
+
+  /**
+   * After the page changed: passages still painted on intact text stay as they are; the
+   * rest (orphans, which late content may now hold, and passages whose nodes were removed or
+   * whose text changed) are anchored against the text, extracted once. Nothing is done when
+   * every passage is intact and none is missing.
+   */
+  reanchor(): void {
+    this.index = null;
+    const kept = new Map([...this.painted].filter(([, painted]) => isIntact(painted)));
+    const lost = this.annotations.filter((a) => !kept.has(a.id));
+    if (lost.length === 0) return;
+    const results = anchorAll(this.textIndex(), lost);
+    const unchanged = results.every((r) => !r.range && this.orphanIds.has(r.item.id));
+    if (unchanged) return; // the orphans are still orphans, and nothing else was touched
+    this.paint(results, kept);
+  }
+
+  /** Paints the anchored results and the passages kept, and tells who needs to know. */
+  private paint(
+    results: ReadonlyArray<{ item: Annotation; range: Range | null }>,
+    kept: ReadonlyMap<string, Painted>,
+  ): void {
+    this.painted = new Map(kept);
+    for (const { item, range } of results) {
+      if (range) this.painted.set(item.id, { range, text: range.toString() });
+    }
+    this.orphanIds = new Set(this.annotations.filter((a) => !this.painted.has(a.id)).map((a) => a.id));
     this.options.painter.paint(
-      results.flatMap(({ item, range }) => (range ? [{ id: item.id, severity: item.severity, range }] : [])),
+      this.annotations.flatMap((a) => {
+        const painted = this.painted.get(a.id);
+        return painted ? [{ id: a.id, severity: a.severity, range: painted.range }] : [];
+      }),
     );
     this.options.onChange?.({
       annotations: this.annotations,
@@ -100,7 +166,7 @@ export class PageAnnotator {
 
   status() {
     return {
-      url: this.url ?? this.doc.location.href,
+      url: this.url,
       title: this.title,
       anchoredIds: this.annotations.filter((a) => !this.orphanIds.has(a.id)).map((a) => a.id),
       orphanIds: [...this.orphanIds],
@@ -231,4 +297,9 @@ export class PageAnnotator {
     });
     return this.index;
   }
+}
+
+/** Whether a painted range still covers the text it covered, in nodes still in the page. */
+function isIntact({ range, text }: Painted): boolean {
+  return range.startContainer.isConnected && range.endContainer.isConnected && range.toString() === text;
 }

@@ -26,6 +26,20 @@ describe('anchorAll', () => {
     }
   });
 
+  it('finds every sentence again after a long block is inserted at the top, whatever order they come in', () => {
+    const annotations = annotateSentences(buildTextIndex(showPage('report-devon-2025.html').body));
+    const shuffled = annotations.filter((_, i) => i % 3 === 0).reverse();
+    const doc = showPage('report-devon-2025.html');
+    const block = doc.createElement('div');
+    block.textContent = 'Advertisement: compare energy deals from thirty suppliers. '.repeat(100);
+    doc.body.prepend(block);
+
+    const results = anchorAll(buildTextIndex(doc.body), shuffled);
+    expect(results.map((r) => r.item)).toEqual(shuffled);
+    expect(results.map((r) => r.match?.method)).toEqual(shuffled.map(() => 'exact'));
+    for (const { item, range } of results) expect(textOf(range!)).toBe(item.quote);
+  });
+
   it('returns one result per item, in order, keeping orphans with no match and no range', () => {
     const annotations = annotateSentences(buildTextIndex(showPage('report-devon-2025.html').body));
     const revised = showEdited('report-devon-2025.revised.html');

@@ -167,6 +167,69 @@ describe('anchorQuote', () => {
     });
   });
 
+  describe('a table row beside a short quote', () => {
+    const rows = ['children in care', 'care leavers', 'disabled children', 'overall effectiveness'];
+    const table = (labels: string[]) =>
+      labels.map((label) => `The progress of ${label} Inadequate`).join(' ');
+    const before = `${filler(20)} ${table(rows.filter((r) => r !== 'disabled children'))} ${filler(20, 2)}`;
+    const selectors = () => {
+      const start = before.indexOf('Inadequate', before.indexOf('care leavers'));
+      return selectorsFor(before, start, start + 'Inadequate'.length);
+    };
+
+    it('inserted after it: finds the quote, its context moved on past the new row', () => {
+      const after = `${filler(20)} ${table(rows)} ${filler(20, 2)}`;
+      const start = after.indexOf('Inadequate', after.indexOf('care leavers'));
+      expect(anchorQuote(after, selectors())).toMatchObject({ start, end: start + 10 });
+    });
+
+    it('removed with it: orphans the quote rather than take the grade of the row before', () => {
+      const after = `${filler(20)} ${table(['children in care', 'overall effectiveness'])} ${filler(20, 2)}`;
+      expect(anchorQuote(after, selectors())).toBeNull();
+    });
+  });
+
+  it('ends an edited quote where its context begins, not in the words after it', () => {
+    const cells = 'The impact of leaders on social work practice with children and families';
+    const before = `${filler(20)} ${cells} Requires improvement to be good The experiences of children ${filler(20, 2)}`;
+    const after = before.replace(' to be good', '');
+    const start = before.indexOf('practice with');
+    const selectors = selectorsFor(before, start, before.indexOf(' The experiences'));
+    const match = anchorQuote(after, selectors)!;
+    expect(after.slice(match.start, match.end)).toBe(
+      'practice with children and families Requires improvement',
+    );
+  });
+
+  it('leaves out words removed at an end whose context has gone, without taking the next words', () => {
+    const before = `${filler(20)} plans also lack clarity about future family time. 30. When there are safeguarding concerns. 31. Too many children ${filler(20, 2)}`;
+    const after = before.replace(' 30. When there are safeguarding concerns.', '');
+    const start = before.indexOf('also lack');
+    const selectors = selectorsFor(before, start, before.indexOf('When') + 4);
+    const match = anchorQuote(after, selectors)!;
+    expect(after.slice(match.start, match.end)).toBe('also lack clarity about future family time.');
+  });
+
+  it('ends an edited quote where it ended, before a full stop the reader left out', () => {
+    const before = `${filler(20)} The quality of pre-birth assesments is variable, and some lack through analysis to inform effective planning. ${filler(20, 2)}`;
+    const after = before.replace('assesments', 'assessments').replace('through', 'thorough');
+    const start = before.indexOf('The quality');
+    const selectors = selectorsFor(before, start, before.indexOf('planning') + 'planning'.length);
+    const match = anchorQuote(after, selectors)!;
+    expect(after.slice(match.start, match.end)).toBe(
+      'The quality of pre-birth assessments is variable, and some lack thorough analysis to inform effective planning',
+    );
+  });
+
+  it('keeps an edited first word when a block inserted before the quote moved its context away', () => {
+    const quote =
+      '“However, in the last four months, a permanent senior leadership team has begun to address the weaknesses.';
+    const before = `${filler(20)} circumstances for too long. ${quote} “During this time ${filler(20, 2)}`;
+    const after = before.replace(' “However', ' Ofsted monitoring visit, February 2022 "However');
+    const match = anchorQuote(after, selectorsOf(before, quote))!;
+    expect(after.slice(match.start, match.end)).toBe(quote.replace('“', '"'));
+  });
+
   it('reads imported selectors whose strings hold raw white space', () => {
     const text = `${filler(20)} ${sentence} ${filler(20, 2)}`;
     const match = anchorQuote(text, [

@@ -64,6 +64,20 @@ describe('background messages', () => {
     expect(await db.annotations.where('url').equals(OTHER_URL).count()).toBe(0);
   });
 
+  it('follows a single-page site to another address on its own origin, and no further', async () => {
+    const moved = `${NEWS_URL}/second-story`;
+    const reply = await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'Second story', url: moved } },
+      contentScript(NEWS_URL),
+    );
+    expect(reply).toMatchObject({ ok: true, value: { url: moved } });
+    const elsewhere = await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'x', url: OTHER_URL } },
+      contentScript(NEWS_URL),
+    );
+    expect(elsewhere).toMatchObject({ ok: true, value: { url: NEWS_URL } });
+  });
+
   it('gives a content script only its own page’s annotations', async () => {
     await send(
       { type: 'annotation/create', payload: { draft: draft(), title: 'News' } },
