@@ -191,7 +191,6 @@ async function firstRender(session, path, before = async () => {}) {
     const time = await page.evaluate(() => window.__benchFirstRender);
     shown = await page.evaluate(() => ({
       text: document.querySelector('.page-summary h2')?.textContent ?? null,
-      visibility: document.visibilityState,
     }));
     if (run > 0) times.push(time);
     await page.close();
