@@ -25,9 +25,9 @@ import {
   isRecord,
   isTimestamp,
 } from '../db/validate';
-import type { Annotation, Citation, DocumentRecord, Selector, Severity, Theme } from '../model';
+import type { Annotation, Citation, Selector, Severity, Theme } from '../model';
 import { SEVERITY_LEVELS } from '../taxonomy/severity';
-import type { ExportContents } from './read';
+import { documentRecords, type DocumentParts, type ExportContents } from './read';
 import { ANNOTATION_ID_PREFIX, THEME_ID_PREFIX, W3C_EXTENSION_VERSION } from './w3c';
 
 /** The extension properties of w3c.ts. */
@@ -47,12 +47,6 @@ interface Tag {
   id: string;
   label: string;
 }
-
-/** A document as one annotation's target describes it; dates only when the target has its record. */
-type DocumentParts = Omit<DocumentRecord, 'createdAt' | 'updatedAt'> & {
-  createdAt?: string;
-  updatedAt?: string;
-};
 
 interface Item {
   annotation: Annotation;
@@ -78,7 +72,7 @@ function readContents(json: unknown): ExportContents {
   return {
     themes: themesOf(listedThemes, items),
     annotations: items.map((item) => item.annotation),
-    documents: documentsOf(items),
+    documents: documentRecords(items),
   };
 }
 
@@ -354,24 +348,6 @@ function themesOf(listedThemes: readonly Theme[], items: readonly Item[]): Theme
  * A record per document, as its first annotation's target describes it; without dates of its
  * own, it was created with its first annotation and changed with its last.
  */
-function documentsOf(items: readonly Item[]): DocumentRecord[] {
-  const byUrl = new Map<string, { parts: DocumentParts; annotations: Annotation[] }>();
-  for (const { annotation, document } of items) {
-    const entry = byUrl.get(document.url) ?? { parts: document, annotations: [] };
-    entry.annotations.push(annotation);
-    byUrl.set(document.url, entry);
-  }
-  return [...byUrl.values()].map(({ parts, annotations }) => ({
-    ...parts,
-    createdAt: parts.createdAt ?? earliest(annotations.map((a) => a.createdAt)),
-    updatedAt: parts.updatedAt ?? latest(annotations.map((a) => a.updatedAt)),
-  }));
-}
-
-const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b);
-const earliest = (stamps: string[]) => stamps.sort(byTime)[0]!;
-const latest = (stamps: string[]) => stamps.sort(byTime).at(-1)!;
-
 function hasType(value: Json, type: string): boolean {
   return value.type === type || (Array.isArray(value.type) && value.type.includes(type));
 }

@@ -29,7 +29,7 @@ export interface ExportContents {
 }
 
 /** A document as one annotation of the file describes it; version 1 files have no dates. */
-type DocumentParts = Omit<DocumentRecord, 'createdAt' | 'updatedAt'> & {
+export type DocumentParts = Omit<DocumentRecord, 'createdAt' | 'updatedAt'> & {
   createdAt?: string;
   updatedAt?: string;
 };
@@ -118,7 +118,11 @@ function readDocument(document: unknown, version: number): DocumentParts {
  * A record per document, as its first annotation in the file describes it. Without dates of
  * its own (version 1), it was created with its first annotation and changed with its last.
  */
-function documentRecords(items: ReadonlyArray<{ annotation: Annotation; document: DocumentParts }>) {
+/**
+ * One record per document the file's annotations name; a document without dates of its own
+ * (version 1, or a W3C file from another tool) takes them from its annotations.
+ */
+export function documentRecords(items: ReadonlyArray<{ annotation: Annotation; document: DocumentParts }>) {
   const byUrl = new Map<string, { parts: DocumentParts; annotations: Annotation[] }>();
   for (const { annotation, document } of items) {
     const entry = byUrl.get(document.url) ?? { parts: document, annotations: [] };
