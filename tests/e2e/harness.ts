@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+// EXTENSION_DIR lets a second build be tested while another is being built.
+export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? resolve(__dirname, '../../.output/chrome-mv3'));
 export const SHARED_FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 export const OWN_FIXTURES = resolve(__dirname, '../fixtures');
 
