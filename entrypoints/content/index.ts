@@ -27,6 +27,9 @@ export default defineContentScript({
       position: 'inline',
       anchor: 'body',
       append: 'last',
+      // Closed: the page's scripts cannot reach the dialog (its note, its themes) through
+      // the host's shadowRoot.
+      mode: 'closed',
       isolateEvents: true,
       onMount: () => undefined,
     });

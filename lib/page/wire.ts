@@ -11,8 +11,9 @@ const MUTATION_SETTLE_MS = 300;
 export function listenForUser(doc: Document, annotator: PageAnnotator, isOwnUi: (n: Node) => boolean) {
   const fromOwnUi = (event: Event) => event.composedPath().some((t) => t instanceof Node && isOwnUi(t));
 
+  // Only the user's own presses count: a page's script can dispatch events that look like them.
   const onMouseUp = (event: MouseEvent) => {
-    if (event.button !== 0 || fromOwnUi(event)) return;
+    if (!event.isTrusted || event.button !== 0 || fromOwnUi(event)) return;
     // Let the browser finish updating the selection first.
     setTimeout(() => {
       if (!annotator.annotateSelection() && doc.getSelection()?.isCollapsed !== false) {
@@ -21,7 +22,9 @@ export function listenForUser(doc: Document, annotator: PageAnnotator, isOwnUi: 
     });
   };
   const onKeyUp = (event: KeyboardEvent) => {
-    if (KEYBOARD_SELECTION_KEYS.has(event.key) && !fromOwnUi(event)) annotator.annotateSelection();
+    if (event.isTrusted && KEYBOARD_SELECTION_KEYS.has(event.key) && !fromOwnUi(event)) {
+      annotator.annotateSelection();
+    }
   };
   doc.addEventListener('mouseup', onMouseUp);
   doc.addEventListener('keyup', onKeyUp);

@@ -20,6 +20,7 @@ async function annotateReport(url: string, from: string, to: string, severity: s
   await page.goto(url);
   await page.getByRole('heading', { name: /^\d+ annotations?$/ }).waitFor();
   await selectWithMouse(page, from, to);
+  // The viewer is the extension's own page: its dialog is in the page itself.
   const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).check();
   await dialog.getByRole('radio', { name: severity }).check();

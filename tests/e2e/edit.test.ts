@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openPage, paintedTexts, PAGES, selectWithMouse, type Session } from './harness';
+import {
+  launch,
+  openPage,
+  paintedTexts,
+  PAGES,
+  selectWithMouse,
+  type Session,
+  annotatorUi,
+  waitForAnnotator,
+} from './harness';
 
 let session: Session;
 let page: Page;
@@ -13,7 +22,7 @@ beforeEach(async () => {
   await session.serve(PAGES.news.url, PAGES.news.file);
   page = await openPage(session, PAGES.news.url);
   await selectWithMouse(page, 'Published this week', 'risk of harm');
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).check();
   await dialog.getByRole('radio', { name: 'Needs improvement' }).check();
   await dialog.getByRole('textbox', { name: 'Note' }).fill('Referral surge');
@@ -40,7 +49,7 @@ async function clickHighlight() {
 describe('editing an annotation', () => {
   it('opens "Edit annotation" with the saved values when the highlight is clicked', async () => {
     await clickHighlight();
-    const dialog = page.getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.waitFor();
     await expect(
       dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).isChecked(),
@@ -51,7 +60,7 @@ describe('editing an annotation', () => {
 
   it('saves changed themes, severity and note, and shows them after a reload', async () => {
     await clickHighlight();
-    let dialog = page.getByRole('dialog', { name: 'Edit annotation' });
+    let dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.getByRole('checkbox', { name: 'Workforce stability and caseloads' }).check();
     await dialog.getByRole('radio', { name: 'Serious concern' }).check();
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Referral surge, staff shortages');
@@ -64,9 +73,10 @@ describe('editing an annotation', () => {
     await expect.poll(severities).toEqual(['ofsted-annotator-severity-4']);
 
     await page.reload();
+    await waitForAnnotator(page);
     await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
     await clickHighlight();
-    dialog = page.getByRole('dialog', { name: 'Edit annotation' });
+    dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
     await expect(
       dialog.getByRole('checkbox', { name: 'Workforce stability and caseloads' }).isChecked(),
     ).resolves.toBe(true);
@@ -78,13 +88,13 @@ describe('editing an annotation', () => {
 
   it('deletes the annotation, and Undo puts it back', async () => {
     await clickHighlight();
-    const dialog = page.getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => paintedTexts(page)).toEqual([]);
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/Annotation deleted/);
+    await expect(annotatorUi(page).getByRole('status').textContent()).resolves.toMatch(/Annotation deleted/);
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await annotatorUi(page).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
     await page.reload();
     await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
@@ -92,7 +102,7 @@ describe('editing an annotation', () => {
 
   it('stays deleted after a reload when not undone', async () => {
     await clickHighlight();
-    const dialog = page.getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.reload();

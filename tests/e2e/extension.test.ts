@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, openPage, PAGES, type Session } from './harness';
+import { EXTENSION_DIR, launch, openPage, PAGES, type Session, annotatorUi } from './harness';
 
 describe('the manifest', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -64,6 +64,6 @@ describe('opening the dialog from the browser (shortcut, context menu)', () => {
       return replies.find(Boolean);
     });
     expect(reply).toEqual({ ok: true, value: { opened: true } });
-    await page.getByRole('dialog', { name: 'Annotate selection' }).waitFor();
+    await annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' }).waitFor();
   });
 });

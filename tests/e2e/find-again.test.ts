@@ -11,6 +11,7 @@ import {
   selectWithMouse,
   waitForAnnotator,
   type Session,
+  annotatorUi,
 } from './harness';
 
 const edited = (name: string) => join(OWN_FIXTURES, 'anchoring', name);
@@ -20,7 +21,7 @@ let page: Page;
 
 async function annotate(from: string, to: string) {
   await selectWithMouse(page, from, to);
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
 }

@@ -1,10 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  selectors,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 
 // EXTENSION_DIR lets a second build be tested while another is being built.
-export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? resolve(__dirname, '../../.output/chrome-mv3'));
+export const EXTENSION_DIR = resolve(
+  process.env.EXTENSION_DIR ?? resolve(__dirname, '../../.output/chrome-mv3'),
+);
 export const SHARED_FIXTURES = resolve(__dirname, '../../../shared/fixtures');
 export const OWN_FIXTURES = resolve(__dirname, '../fixtures');
 
@@ -62,6 +71,7 @@ export interface Session {
  * reopen one). No request leaves the machine: only addresses given to `serve` answer.
  */
 export async function launch(profileDir?: string): Promise<Session & { profileDir: string }> {
+  await registerAnnotatorUiEngine();
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ofsted-annotator-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
@@ -117,9 +127,63 @@ export async function openPage(session: Session, url: string): Promise<Page> {
   return page;
 }
 
-/** The annotator's shadow host is in the page once the content script has started. */
+/**
+ * The annotator's shadow host is in the page once the content script has started. Its shadow
+ * root is then handed to the test (see `annotatorUi`).
+ */
 export async function waitForAnnotator(page: Page): Promise<void> {
   await page.waitForSelector('ofsted-annotator-ui', { state: 'attached' });
+  await exposeClosedShadowRoot(page, 'ofsted-annotator-ui');
+}
+
+/** Where a test keeps the annotator's closed shadow root, in the page's main world. */
+const EXPOSED_ROOT = '__ofstedAnnotatorUiForTests';
+let engineRegistered: Promise<void> | undefined;
+
+/**
+ * What the annotator shows in a page (dialog, toast), for the test to read and act on as a
+ * user does. The shadow root is closed, so the page cannot reach it; the test reaches it
+ * through the DevTools protocol, as DevTools does (`waitForAnnotator` hands it over). A page
+ * that tries the same without DevTools gets null (tests/e2e/hostile-page.test.ts).
+ */
+export function annotatorUi(page: Page): Locator {
+  return page.locator('ofsted-annotator-ui=root');
+}
+
+/** Playwright finds the annotator's UI in the root a test was handed; pages opened later see it. */
+function registerAnnotatorUiEngine(): Promise<void> {
+  engineRegistered ??= selectors.register('ofsted-annotator-ui', () => {
+    const children = () => {
+      const root = (globalThis as Record<string, unknown>)['__ofstedAnnotatorUiForTests'] as
+        ShadowRoot | undefined;
+      return root?.isConnected ? [...root.children].filter((child) => child.localName !== 'style') : [];
+    };
+    return { query: () => children()[0] ?? null, queryAll: children };
+  });
+  return engineRegistered;
+}
+
+async function exposeClosedShadowRoot(page: Page, hostSelector: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+    });
+    const { node } = await cdp.send('DOM.describeNode', {
+      objectId: result.objectId,
+      depth: 1,
+      pierce: true,
+    });
+    const shadowRoot = node.shadowRoots?.[0];
+    if (!shadowRoot) throw new Error(`${hostSelector} has no shadow root`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
+    await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { globalThis.${EXPOSED_ROOT} = this; }`,
+    });
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**
@@ -188,4 +252,51 @@ export async function openPopup(session: Session, forPage: Page): Promise<Page> 
   await forPage.bringToFront();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
   return popup;
+}
+
+export interface SeedAnnotation {
+  url: string;
+  title: string;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+  themes?: string[];
+  severity?: 0 | 1 | 2 | 3 | 4;
+  note?: string;
+}
+
+/**
+ * Saves annotations through the extension's own messages, from one of its pages, as the
+ * popup or dashboard would: for tests about what is shown once annotations exist.
+ */
+export async function seedAnnotations(session: Session, annotations: SeedAnnotation[]): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.evaluate(async (seeds) => {
+    for (const seed of seeds) {
+      const reply = await chrome.runtime.sendMessage({
+        type: 'annotation/create',
+        payload: {
+          url: seed.url,
+          title: seed.title,
+          draft: {
+            quote: seed.quote,
+            selectors: [
+              {
+                type: 'TextQuoteSelector',
+                exact: seed.quote,
+                prefix: seed.prefix ?? '',
+                suffix: seed.suffix ?? '',
+              },
+            ],
+            themes: seed.themes ?? [],
+            severity: seed.severity ?? 3,
+            note: seed.note ?? '',
+          },
+        },
+      });
+      if (!reply?.ok) throw new Error(`Could not seed "${seed.quote}": ${reply?.error}`);
+    }
+  }, annotations);
+  await page.close();
 }

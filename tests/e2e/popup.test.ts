@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectValidExport } from '../unit/export/validate-export';
-import { launch, openPage, openPopup, PAGES, selectWithMouse, type Session } from './harness';
+import { launch, openPage, openPopup, PAGES, selectWithMouse, type Session, annotatorUi } from './harness';
 
 let session: Session;
 let page: Page;
 
 async function annotate(from: string, to: string, theme: string, severity: string, note = '') {
   await selectWithMouse(page, from, to);
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: theme, exact: true }).check();
   await dialog.getByRole('radio', { name: severity }).check();
   if (note) await dialog.getByRole('textbox', { name: 'Note' }).fill(note);

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openPage, openPopup, paintedTexts, PAGES, selectWithMouse, type Session } from './harness';
+import {
+  launch,
+  openPage,
+  openPopup,
+  paintedTexts,
+  PAGES,
+  selectWithMouse,
+  type Session,
+  annotatorUi,
+  waitForAnnotator,
+} from './harness';
 
 let sessions: Session[] = [];
 
@@ -20,7 +30,7 @@ afterEach(async () => {
 
 async function annotate(page: Page, from: string, to: string, theme: string) {
   await selectWithMouse(page, from, to);
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: theme, exact: true }).check();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -68,8 +78,9 @@ describe('themes that users own', () => {
     await options.getByRole('group', { name: 'Neglect' }).getByRole('button', { name: 'Restore' }).waitFor();
 
     await page.reload();
+    await waitForAnnotator(page);
     await selectWithMouse(page, 'It follows the last visit', 'completely fixed');
-    const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.waitFor();
     await expect(dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).count()).resolves.toBe(0);
     const popup = await openPopup(session, page);
