@@ -1,11 +1,24 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * Firefox's add-on id: stable, so that the database (in the extension's own origin) and the
+ * user's grants survive updates.
+ */
+const FIREFOX_ID = 'ofsted-annotator@ofsted-annotator.example';
+
+/**
+ * The oldest Firefox with everything the extension uses: the CSS Custom Highlight API (140,
+ * the newest of them) and `data_collection_permissions` (140); before it, declarativeNetRequest
+ * (113), MV3 host permissions granted at install (127) and `optional_host_permissions` (128).
+ */
+const FIREFOX_MIN_VERSION = '140.0';
+
 export default defineConfig({
   // Every import is explicit: a reader sees where each name comes from.
   imports: false,
   vite: () => ({ plugins: [preact({ prefreshEnabled: false })] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Ofsted Annotator',
     description:
       "Highlight, tag and export passages of Ofsted children's services reports and the news about them.",
@@ -30,5 +43,17 @@ export default defineConfig({
         description: 'Annotate the selected text',
       },
     },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: FIREFOX_ID,
+          strict_min_version: FIREFOX_MIN_VERSION,
+          // It sends nothing anywhere (see the README).
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });

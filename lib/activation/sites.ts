@@ -28,9 +28,29 @@ export function sitePattern(pageUrl: string): string | null {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/**
+ * Sites Firefox lets no extension touch (its `extensions.webextensions.restrictedDomains`), as
+ * Chrome does its web store.
+ */
+const FIREFOX_RESTRICTED_HOSTS = new Set([
+  'accounts-static.cdn.mozilla.net',
+  'accounts.firefox.com',
+  'addons.cdn.mozilla.net',
+  'addons.mozilla.org',
+  'api.accounts.firefox.com',
+  'content.cdn.mozilla.net',
+  'discovery.addons.mozilla.org',
+  'install.mozilla.org',
+  'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com',
+  'support.mozilla.org',
+  'sync.services.mozilla.com',
+]);
+
 /** Whether the extension may be switched on for a page at all (web pages only). */
 export function canAnnotate(pageUrl: string | undefined): boolean {
   if (!pageUrl) return false;
   if (/^https?:\/\/chrome(webstore)?\.google\.com\/(webstore)?/.test(pageUrl)) return false;
-  return sitePattern(pageUrl) !== null;
+  if (sitePattern(pageUrl) === null) return false;
+  return !FIREFOX_RESTRICTED_HOSTS.has(new URL(pageUrl).hostname);
 }
