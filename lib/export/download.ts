@@ -5,6 +5,7 @@ export function downloadFile(contents: string, fileName: string, type: string, d
   link.href = url;
   link.download = fileName;
   link.click();
-  // The download has started by the next task; the object URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url));
+  // Chromium starts the download at once, Firefox a little later: give it a minute before
+  // the object URL is freed.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
