@@ -40,8 +40,9 @@ export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<Bac
       annotations: await annotationsForUrl(db, documentOf(sender, url)),
       themes: await listThemes(db),
     }),
-    'annotation/create': ({ draft, title, url, details }, sender) =>
+    'annotation/create': ({ id, draft, title, url, details }, sender) =>
       createAnnotation(db, {
+        id,
         url: documentOf(sender, url),
         title,
         draft,

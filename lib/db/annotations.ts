@@ -23,16 +23,26 @@ export async function createAnnotation(
     title,
     draft,
     details,
-  }: { url: string; title: string; draft: AnnotationDraft; details?: ReportDetails },
+    id,
+  }: { url: string; title: string; draft: AnnotationDraft; details?: ReportDetails; id?: string },
   now: Date = new Date(),
 ): Promise<Annotation> {
   const doc = requireUrl(url);
+  if (id !== undefined && (typeof id !== 'string' || !ANNOTATION_ID.test(id))) {
+    throw new Error('The annotation id is not valid');
+  }
   return db.transaction('rw', [db.annotations, db.documents, db.themes], async () => {
+    const saved = id === undefined ? undefined : await db.annotations.get(id);
+    if (saved) {
+      // The same save sent again, its first reply lost (the background was stopped).
+      if (saved.url !== doc) throw new Error('The annotation id is used on another page');
+      return saved;
+    }
     const content = checkDraft(draft, await themeIds(db));
     const cleanDetails = details === undefined ? undefined : checkDetails(details);
     const stamp = now.toISOString();
     const annotation: Annotation = {
-      id: crypto.randomUUID(),
+      id: id ?? crypto.randomUUID(),
       url: doc,
       ...content,
       createdAt: stamp,
@@ -64,13 +74,18 @@ export async function updateAnnotation(
   });
 }
 
-/** Deletes one of `url`'s annotations and returns it (for undo); the last one takes the document record with it. */
+/**
+ * Deletes one of `url`'s annotations and returns it (for undo), or null if it is already gone
+ * (the same delete sent again, its first reply lost); the last one takes the document record
+ * with it.
+ */
 export async function deleteAnnotation(
   db: AnnotatorDb,
   { url, id }: { url: string; id: string },
-): Promise<Annotation> {
+): Promise<Annotation | null> {
   const doc = requireUrl(url);
   return db.transaction('rw', [db.annotations, db.documents], async () => {
+    if (typeof id === 'string' && id !== '' && !(await db.annotations.get(id))) return null;
     const existing = await ownAnnotation(db, doc, id);
     await db.annotations.delete(existing.id);
     if ((await db.annotations.where('url').equals(doc).count()) === 0) {
@@ -108,6 +123,9 @@ export async function annotationsForUrl(db: AnnotatorDb, url: string): Promise<A
 export function listThemes(db: AnnotatorDb): Promise<Theme[]> {
   return db.themes.orderBy('order').toArray();
 }
+
+/** Ids a sender may choose for a new annotation: a UUID, or any short id of letters, digits and dashes. */
+const ANNOTATION_ID = /^[\w-]{1,100}$/;
 
 function requireUrl(url: string): string {
   if (typeof url !== 'string' || url.trim() === '') throw new Error('The document has no address');

@@ -14,7 +14,8 @@ export interface BackgroundRequests {
    * viewer adds what the report says about itself (`details`).
    */
   'annotation/create': {
-    request: { draft: AnnotationDraft; title: string; url?: string; details?: ReportDetails };
+    /** `id`, chosen by the sender, makes sending the same save twice store it once. */
+    request: { id?: string; draft: AnnotationDraft; title: string; url?: string; details?: ReportDetails };
     response: Annotation;
   };
   /** Changes the themes, severity or note of one of the sender's document's annotations. */
@@ -22,8 +23,8 @@ export interface BackgroundRequests {
     request: { id: string; changes: AnnotationChanges; url?: string };
     response: Annotation;
   };
-  /** Deletes an annotation and returns it, so the user can undo. */
-  'annotation/delete': { request: { id: string; url?: string }; response: Annotation };
+  /** Deletes an annotation and returns it, so the user can undo; null if it was already gone. */
+  'annotation/delete': { request: { id: string; url?: string }; response: Annotation | null };
   /** Puts back an annotation the user has just deleted (undo). */
   'annotation/restore': { request: { annotation: Annotation; title: string }; response: Annotation };
   /** The content script reports how many annotations it found and which are orphans. */

@@ -7,12 +7,31 @@ async function unwrap<T>(reply: Reply<T> | undefined): Promise<T> {
   return reply.value;
 }
 
-/** Sends a typed request to the background and returns its answer, or throws its error. */
+/**
+ * How the browser says the background went away before answering: it stops an idle service
+ * worker, even in the middle of a request, and starts it again for the next message.
+ */
+const LOST_ANSWER = /message (channel|port) closed|Receiving end does not exist/i;
+
+/**
+ * Sends a typed request to the background and returns its answer, or throws its error. A
+ * request whose answer was lost is sent once more: every background request may be repeated
+ * (a new annotation carries its own id, a repeated delete finds it gone), so nothing is stored
+ * twice, and the user is told of success only once the background has answered.
+ */
 export async function sendToBackground<K extends keyof BackgroundRequests>(
   type: K,
   payload: BackgroundRequests[K]['request'],
 ): Promise<BackgroundRequests[K]['response']> {
-  return unwrap(await browser.runtime.sendMessage({ type, payload }));
+  const send = () => browser.runtime.sendMessage({ type, payload }) as Promise<Reply<unknown> | undefined>;
+  let reply: Reply<unknown> | undefined;
+  try {
+    reply = (await send()) ?? (await send());
+  } catch (error) {
+    if (!LOST_ANSWER.test(String((error as Error)?.message))) throw error;
+    reply = await send();
+  }
+  return unwrap(reply as Reply<BackgroundRequests[K]['response']> | undefined);
 }
 
 /** Sends a typed request to the content script of a tab's top frame. */

@@ -211,6 +211,8 @@ export class PageAnnotator {
 
   private openCreateDialog(quote: string, selectors: Selector[], range: Range, citation?: Citation): void {
     const { overlay, painter } = this.options;
+    // Chosen here, so that a save sent again (see sendToBackground) is stored once.
+    const id = crypto.randomUUID();
     painter.showPending(range);
     overlay.showDialog(`new:${quote}`, {
       mode: 'create',
@@ -220,6 +222,7 @@ export class PageAnnotator {
       position: dialogPosition(range, this.doc.defaultView!),
       onSave: async (changes: AnnotationChanges) => {
         const saved = await sendToBackground('annotation/create', {
+          id,
           draft: { quote, selectors, ...changes, ...(citation && { citation }) },
           title: this.title,
           url: this.url,
@@ -257,7 +260,8 @@ export class PageAnnotator {
         await this.doc.defaultView!.navigator.clipboard.writeText(link);
       },
       onDelete: async () => {
-        const deleted = await sendToBackground('annotation/delete', { id: annotation.id, url: this.url });
+        const deleted =
+          (await sendToBackground('annotation/delete', { id: annotation.id, url: this.url })) ?? annotation;
         this.annotations = this.annotations.filter((a) => a.id !== deleted.id);
         this.closeDialog();
         this.repaint();

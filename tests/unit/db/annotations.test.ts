@@ -55,6 +55,26 @@ describe('createAnnotation', () => {
     expect(await db.annotations.get(saved.id)).toEqual(saved);
   });
 
+  it('stores a save sent twice with the same id once, answering the first copy both times', async () => {
+    const id = '0b8f3c1e-5d2a-4f7e-9c6b-1a2b3c4d5e6f';
+    const first = await createAnnotation(db, { id, url: REPORT_URL, title: 'Report', draft: draft() }, T0);
+    const again = await createAnnotation(db, { id, url: REPORT_URL, title: 'Report', draft: draft() }, T1);
+    expect(first.id).toBe(id);
+    expect(again).toEqual(first);
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('refuses an id that another page’s annotation has, or that is not an id', async () => {
+    const saved = await create(draft(), NEWS_URL);
+    await expect(
+      createAnnotation(db, { id: saved.id, url: REPORT_URL, title: 'Report', draft: draft() }),
+    ).rejects.toThrow('The annotation id is used on another page');
+    await expect(
+      createAnnotation(db, { id: '<img src=x>', url: REPORT_URL, title: 'Report', draft: draft() }),
+    ).rejects.toThrow('The annotation id is not valid');
+    expect(await db.annotations.toArray()).toEqual([saved]);
+  });
+
   it('gives each annotation its own id', async () => {
     const a = await create();
     const b = await create();
@@ -353,6 +373,13 @@ describe('deleteAnnotation', () => {
     expect(await db.documents.get(NEWS_URL)).toBeDefined();
   });
 
+  it('answers null when the annotation is already gone (the same delete sent again)', async () => {
+    const saved = await create();
+    await deleteAnnotation(db, { url: REPORT_URL, id: saved.id });
+    expect(await deleteAnnotation(db, { url: REPORT_URL, id: saved.id })).toBeNull();
+    expect(await db.annotations.count()).toBe(0);
+  });
+
   it('refuses an annotation that belongs to another page', async () => {
     const saved = await create(draft(), NEWS_URL);
     await expect(deleteAnnotation(db, { url: REPORT_URL, id: saved.id })).rejects.toThrow(
@@ -375,7 +402,7 @@ describe('deleteAnnotation', () => {
 describe('restoreAnnotation', () => {
   it('puts a deleted annotation back with the same id and dates, recreating its document', async () => {
     const saved = await create();
-    const deleted = await deleteAnnotation(db, { url: REPORT_URL, id: saved.id });
+    const deleted = (await deleteAnnotation(db, { url: REPORT_URL, id: saved.id }))!;
     const restored = await restoreAnnotation(
       db,
       { url: REPORT_URL, annotation: deleted, title: 'Report' },
@@ -398,7 +425,7 @@ describe('restoreAnnotation', () => {
       T0,
     );
     await create(draft({ start: 10 }));
-    const deleted = await deleteAnnotation(db, { url: REPORT_URL, id: saved.id });
+    const deleted = (await deleteAnnotation(db, { url: REPORT_URL, id: saved.id }))!;
     const restored = await restoreAnnotation(db, { url: REPORT_URL, annotation: deleted }, T1);
     expect(restored.citation).toEqual(citation);
     expect(await db.annotations.get(saved.id)).toEqual(saved);
@@ -408,7 +435,7 @@ describe('restoreAnnotation', () => {
   it('keeps the existing document record and title when other annotations remain', async () => {
     const saved = await create();
     await create(draft({ start: 10 }));
-    const deleted = await deleteAnnotation(db, { url: REPORT_URL, id: saved.id });
+    const deleted = (await deleteAnnotation(db, { url: REPORT_URL, id: saved.id }))!;
     await restoreAnnotation(db, { url: REPORT_URL, annotation: deleted }, T1);
     expect(await db.documents.get(REPORT_URL)).toMatchObject({
       title: 'Council ILACS report',
@@ -419,7 +446,7 @@ describe('restoreAnnotation', () => {
 
   it('refuses an annotation from another page', async () => {
     const saved = await create(draft(), NEWS_URL);
-    const deleted = await deleteAnnotation(db, { url: NEWS_URL, id: saved.id });
+    const deleted = (await deleteAnnotation(db, { url: NEWS_URL, id: saved.id }))!;
     await expect(restoreAnnotation(db, { url: REPORT_URL, annotation: deleted })).rejects.toThrow(
       'The annotation does not belong to this page',
     );
