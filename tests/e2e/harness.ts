@@ -62,7 +62,7 @@ export interface Session {
   extensionId: string;
   worker: Worker;
   /** Serves a file at an address from now on (replacing what was served there). */
-  serve(url: string, file: string, contentType?: string): Promise<void>;
+  serve(url: string, file: string, contentType?: string, headers?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,12 +88,14 @@ export async function launch(profileDir?: string): Promise<Session & { profileDi
       '--disable-sync',
     ],
   });
-  const routes = new Map<string, { file: string; contentType: string }>();
+  const routes = new Map<string, { file: string; contentType: string; headers?: Record<string, string> }>();
   await context.route(
     (url) => url.protocol === 'https:' || url.protocol === 'http:',
     (route) => {
       const served = routes.get(route.request().url().split('#')[0]!);
-      return served ? route.fulfill({ path: served.file, contentType: served.contentType }) : route.abort();
+      return served
+        ? route.fulfill({ path: served.file, contentType: served.contentType, headers: served.headers })
+        : route.abort();
     },
   );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -109,8 +111,8 @@ export async function launch(profileDir?: string): Promise<Session & { profileDi
     worker,
     extensionId,
     profileDir: dir,
-    serve: async (url, file, contentType = 'text/html; charset=utf-8') => {
-      routes.set(url, { file, contentType });
+    serve: async (url, file, contentType = 'text/html; charset=utf-8', headers) => {
+      routes.set(url, { file, contentType, headers });
     },
     close: async () => {
       await context.close();
