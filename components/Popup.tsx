@@ -53,6 +53,7 @@ export function Popup(props: PopupProps) {
 
   return (
     <div class="popup">
+      <h1 class="visually-hidden">Ofsted Annotator</h1>
       <div class="tabs" role="tablist" aria-label="Views" onKeyDown={onTabKey}>
         {TABS.map(([key, label]) => (
           <button

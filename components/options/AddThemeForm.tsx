@@ -14,7 +14,7 @@ export function AddThemeForm({ onAdd }: AddThemeFormProps) {
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (await onAdd(label, color)) {
+    if (await onAdd(label, color.trim())) {
       setLabel('');
       setColor(NEW_THEME_COLOR);
     }
@@ -28,6 +28,18 @@ export function AddThemeForm({ onAdd }: AddThemeFormProps) {
       </label>
       <label>
         Colour <input type="color" value={color} onInput={(e) => setColor(e.currentTarget.value)} />
+      </label>
+      <label>
+        Colour code{' '}
+        <input
+          type="text"
+          class="colour-code"
+          value={color}
+          maxLength={7}
+          size={8}
+          spellcheck={false}
+          onInput={(e) => setColor(e.currentTarget.value)}
+        />
       </label>
       <button type="submit">Add theme</button>
     </form>

@@ -29,10 +29,13 @@ export function ThemeManager(props: ThemeManagerProps) {
   const { themes, usage } = props;
   const list = useRef<HTMLOListElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  // A moved row is re-inserted in the list, which takes focus from its button: give it back.
-  const [moved, setMoved] = useState<{ id: string; button: MoveButton } | null>(null);
+  // A moved row is re-inserted in the list, which takes focus from its button: give it back,
+  // once, when the list shows the theme in its new place (later changes leave the focus alone).
+  const [moved, setMoved] = useState<{ id: string; button: MoveButton; to: number } | null>(null);
   useEffect(() => {
     if (!moved || !list.current) return;
+    if (themes.findIndex((t) => t.id === moved.id) !== moved.to) return;
+    setMoved(null);
     const row = [...list.current.children].find((li) => (li as HTMLElement).dataset.themeId === moved.id);
     const buttons = [...(row?.querySelectorAll<HTMLButtonElement>('button[data-action]') ?? [])];
     const wanted = buttons.find((b) => b.dataset.action === moved.button && !b.disabled);
@@ -41,7 +44,7 @@ export function ThemeManager(props: ThemeManagerProps) {
 
   function move(id: string, by: -1 | 1) {
     const index = themes.findIndex((t) => t.id === id);
-    setMoved({ id, button: by < 0 ? 'up' : 'down' });
+    setMoved({ id, button: by < 0 ? 'up' : 'down', to: index + by });
     props.onMove(id, index + by);
   }
 

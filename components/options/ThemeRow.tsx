@@ -37,7 +37,22 @@ export function ThemeRow(props: ThemeRowProps) {
           value={theme.color}
           onChange={(e) => props.onRecolour(theme.id, e.currentTarget.value)}
         />
-        <LabelField theme={theme} onRename={props.onRename} />
+        <SavedField
+          class="colour-code"
+          label={`Colour code of ${theme.label}`}
+          saved={theme.color}
+          maxLength={7}
+          size={8}
+          spellcheck={false}
+          onSave={(color) => props.onRecolour(theme.id, color.trim())}
+        />
+        <SavedField
+          class="label"
+          label={`Name of ${theme.label}`}
+          saved={theme.label}
+          maxLength={120}
+          onSave={(label) => void props.onRename(theme.id, label)}
+        />
         <span class="usage">{countLabel(count)}</span>
         {theme.retired && <span class="badge">Retired</span>}
         <div class="actions">
@@ -94,29 +109,55 @@ export function ThemeRow(props: ThemeRowProps) {
   );
 }
 
-/** The theme's name, saved on Enter or when the field loses focus; Escape puts the saved name back. */
-function LabelField({ theme, onRename }: Pick<ThemeRowProps, 'theme' | 'onRename'>) {
-  const [draft, setDraft] = useState(theme.label);
-  // The last name sent for saving, so leaving the field after Enter does not send it again.
-  const sent = useRef(theme.label);
+interface SavedFieldProps {
+  class: string;
+  /** The field's accessible name. */
+  label: string;
+  /** The value as stored; the field shows it again whenever it changes. */
+  saved: string;
+  maxLength: number;
+  size?: number;
+  spellcheck?: boolean;
+  onSave(value: string): void;
+}
+
+/**
+ * A text field for one stored value (a theme's name, its colour code), saved on Enter or when
+ * the field loses focus; Escape puts the saved value back. Typing a colour code is how the
+ * keyboard and screen readers reach any colour without the browser's colour picker.
+ */
+function SavedField({
+  class: className,
+  label,
+  saved,
+  maxLength,
+  size,
+  spellcheck,
+  onSave,
+}: SavedFieldProps) {
+  const [draft, setDraft] = useState(saved);
+  // The last value sent for saving, so leaving the field after Enter does not send it again.
+  const sent = useRef(saved);
   useEffect(() => {
-    setDraft(theme.label);
-    sent.current = theme.label;
-  }, [theme.label]);
+    setDraft(saved);
+    sent.current = saved;
+  }, [saved]);
 
   function save() {
-    if (draft.trim() === theme.label || draft === sent.current) return;
+    if (draft.trim() === saved || draft === sent.current) return;
     sent.current = draft;
-    void onRename(theme.id, draft);
+    onSave(draft);
   }
 
   return (
     <input
       type="text"
-      class="label"
-      aria-label={`Name of ${theme.label}`}
+      class={className}
+      aria-label={label}
       value={draft}
-      maxLength={120}
+      maxLength={maxLength}
+      size={size}
+      spellcheck={spellcheck}
       onInput={(e) => setDraft(e.currentTarget.value)}
       onBlur={save}
       onKeyDown={(e) => {
@@ -124,8 +165,8 @@ function LabelField({ theme, onRename }: Pick<ThemeRowProps, 'theme' | 'onRename
           e.preventDefault();
           save();
         } else if (e.key === 'Escape') {
-          setDraft(theme.label);
-          sent.current = theme.label;
+          setDraft(saved);
+          sent.current = saved;
         }
       }}
     />

@@ -38,4 +38,5 @@ function App({ model }: { model: PopupModel }) {
   );
 }
 
+// #app is the page's <main> landmark.
 render(<App model={createPopupModel(openDb())} />, document.getElementById('app')!);

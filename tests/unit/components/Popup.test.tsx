@@ -38,6 +38,11 @@ describe('Popup', () => {
     expect(screen.getByRole('heading', { name: '1 annotation' })).toBeTruthy();
   });
 
+  it('is headed with the extension’s name, for screen readers', () => {
+    setup();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Ofsted Annotator');
+  });
+
   it('shows all pages when that tab is chosen', () => {
     setup();
     fireEvent.click(tab('All pages'));

@@ -37,11 +37,13 @@ describe('ThemeManager', () => {
   it('lists the themes in order with their names, colours and usage', () => {
     setup();
     const items = screen.getAllByRole('listitem');
-    expect(items.map((li) => within(li).getByRole('textbox').getAttribute('aria-label'))).toEqual([
-      'Name of Neglect',
-      'Name of Voice of the child',
-      'Name of Old topic',
-    ]);
+    expect(
+      items.map((li) =>
+        within(li)
+          .getByRole('textbox', { name: /^Name of/ })
+          .getAttribute('aria-label'),
+      ),
+    ).toEqual(['Name of Neglect', 'Name of Voice of the child', 'Name of Old topic']);
     expect((screen.getByLabelText('Colour of Neglect') as HTMLInputElement).value).toBe('#757575');
     expect(row('Neglect').getByText('3 annotations')).toBeTruthy();
     expect(row('Voice of the child').getByText('0 annotations')).toBeTruthy();
@@ -92,6 +94,32 @@ describe('ThemeManager', () => {
     expect(props.onRecolour).toHaveBeenCalledWith('voice', '#123456');
   });
 
+  it('changes a colour typed as a code, on Enter, without the colour picker', () => {
+    const { props } = setup();
+    const code = screen.getByRole('textbox', {
+      name: 'Colour code of Voice of the child',
+    }) as HTMLInputElement;
+    expect(code.value).toBe('#ef6c00');
+    fireEvent.input(code, { target: { value: ' #123456 ' } });
+    fireEvent.keyDown(code, { key: 'Enter' });
+    expect(props.onRecolour).toHaveBeenCalledWith('voice', '#123456');
+    fireEvent.blur(code);
+    expect(props.onRecolour).toHaveBeenCalledTimes(1);
+  });
+
+  it('puts the saved colour code back on Escape, and shows a colour changed elsewhere', () => {
+    const { props, rerender } = setup();
+    const code = screen.getByRole('textbox', { name: 'Colour code of Neglect' }) as HTMLInputElement;
+    fireEvent.input(code, { target: { value: '#12' } });
+    fireEvent.keyDown(code, { key: 'Escape' });
+    expect(code.value).toBe('#757575');
+    fireEvent.blur(code);
+    expect(props.onRecolour).not.toHaveBeenCalled();
+    const [neglect, ...rest] = THEMES as [Theme, ...Theme[]];
+    rerender(<ThemeManager {...props} themes={[{ ...neglect, color: '#000080' }, ...rest]} />);
+    expect(code.value).toBe('#000080');
+  });
+
   it('moves a theme up or down, with no way past either end', () => {
     const { props } = setup();
     expect((row('Neglect').getByRole('button', { name: 'Move up' }) as HTMLButtonElement).disabled).toBe(
@@ -119,6 +147,25 @@ describe('ThemeManager', () => {
         row('Voice of the child').getByRole('button', { name: 'Move down' }),
       ),
     );
+  });
+
+  it('leaves the focus where the user put it once a move is done', async () => {
+    const { rerender, props } = setup();
+    const down = row('Neglect').getByRole('button', { name: 'Move down' });
+    down.focus();
+    fireEvent.click(down);
+    const [neglect, voice, old] = THEMES as [Theme, Theme, Theme];
+    rerender(<ThemeManager {...props} themes={[voice, neglect, old]} />);
+    await waitFor(() =>
+      expect(document.activeElement).toBe(row('Neglect').getByRole('button', { name: 'Move down' })),
+    );
+    // Retiring the theme afterwards keeps the focus on its Retire button, now Restore.
+    const retire = row('Neglect').getByRole('button', { name: 'Retire' });
+    retire.focus();
+    fireEvent.click(retire);
+    rerender(<ThemeManager {...props} themes={[voice, { ...neglect, retired: true }, old]} />);
+    await new Promise((settle) => setTimeout(settle, 20));
+    expect(document.activeElement).toBe(row('Neglect').getByRole('button', { name: 'Restore' }));
   });
 
   it('offers Retire for an active theme and Restore for a retired one', () => {
@@ -168,6 +215,18 @@ describe('ThemeManager', () => {
     fireEvent.click(form.getByRole('button', { name: 'Add theme' }));
     expect(props.onAdd).toHaveBeenCalledWith('Youth justice', '#112233');
     await waitFor(() => expect(name.value).toBe(''));
+  });
+
+  it('adds a theme with a colour typed as a code', async () => {
+    const { props } = setup();
+    const form = within(screen.getByRole('form', { name: 'Add theme' }));
+    fireEvent.input(form.getByRole('textbox', { name: 'Name' }), { target: { value: 'Youth justice' } });
+    const code = form.getByRole('textbox', { name: 'Colour code' }) as HTMLInputElement;
+    fireEvent.input(code, { target: { value: '#a1b2c3' } });
+    expect((form.getByLabelText('Colour') as HTMLInputElement).value).toBe('#a1b2c3');
+    fireEvent.click(form.getByRole('button', { name: 'Add theme' }));
+    expect(props.onAdd).toHaveBeenCalledWith('Youth justice', '#a1b2c3');
+    await waitFor(() => expect(code.value).toBe('#607d8b'));
   });
 
   it('keeps what was typed when adding failed', async () => {
