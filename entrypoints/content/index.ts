@@ -44,7 +44,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(
       serveMessages<ContentRequests>(
         {
-          'dialog/open': async () => ({ opened: annotator.annotateSelection() }),
+          'dialog/open': async () => ({ opened: annotator.openDialog() }),
           'page/status': async () => annotator.status(),
           'annotation/reveal': async ({ id }) => ({ found: annotator.reveal(id) }),
         },

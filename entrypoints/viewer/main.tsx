@@ -66,7 +66,7 @@ if (tab?.id !== undefined) {
       tab.id,
       serveMessages<ContentRequests>(
         {
-          'dialog/open': async () => ({ opened: viewer.annotateSelection() }),
+          'dialog/open': async () => ({ opened: viewer.openDialog() }),
           'page/status': async () => viewer.status(),
           'annotation/reveal': async ({ id }) => ({ found: viewer.reveal(id) }),
         },

@@ -80,11 +80,20 @@ export class Painter {
     setTimeout(() => this.registry.delete(FLASH), ms);
   }
 
-  /** The painted annotation under a point, the shortest first when several overlap. */
+  /** The painted passage that holds a point of the text (a caret), the shortest when several do. */
+  at(node: Node, offset: number): PaintedRange | undefined {
+    return this.smallest((range) => range.isPointInRange(node, offset));
+  }
+
+  /** The painted annotation under a point of the screen, the shortest when several overlap. */
   hitTest(x: number, y: number): PaintedRange | undefined {
+    return this.smallest((range) => containsPoint(range, x, y));
+  }
+
+  private smallest(holds: (range: Range) => boolean): PaintedRange | undefined {
     let best: PaintedRange | undefined;
     for (const item of this.painted.values()) {
-      if (!containsPoint(item.range, x, y)) continue;
+      if (!holds(item.range)) continue;
       if (!best || item.range.toString().length < best.range.toString().length) best = item;
     }
     return best;

@@ -33,7 +33,7 @@ export interface BackgroundRequests {
 
 /** Requests that the background and the popup send to a tab's content script. */
 export interface ContentRequests {
-  /** Opens the annotation dialog for the current selection (shortcut, context menu). */
+  /** Opens the dialog for the selection, or for the highlight the caret is in (shortcut, context menu). */
   'dialog/open': { request: Record<string, never>; response: { opened: boolean } };
   /** The page's address and title, and which of its annotations are painted or orphans. */
   'page/status': {

@@ -190,6 +190,25 @@ export class PageAnnotator {
     return true;
   }
 
+  /**
+   * The shortcut and the context menu: annotates the selection, or, with only a caret (caret
+   * browsing) inside a painted passage, opens that passage's "Edit annotation" dialog, which
+   * is how a keyboard user reaches an annotation to edit or delete it.
+   */
+  openDialog(): boolean {
+    return this.annotateSelection() || this.editAtCaret();
+  }
+
+  private editAtCaret(): boolean {
+    const selection = this.doc.getSelection();
+    if (!selection?.isCollapsed || !selection.anchorNode) return false;
+    const hit = this.options.painter.at(selection.anchorNode, selection.anchorOffset);
+    const annotation = hit && this.annotations.find((a) => a.id === hit.id);
+    if (!annotation || !hit) return false;
+    this.openEditDialog(annotation, hit.range);
+    return true;
+  }
+
   /** Opens the "Edit annotation" dialog when a click lands on a painted passage. */
   editAt(x: number, y: number): boolean {
     const hit = this.options.painter.hitTest(x, y);

@@ -295,7 +295,7 @@ export function createViewer(deps: ViewerDeps = {}) {
     /** Scrolls to an annotation and flashes it; false when it is not in the document. */
     reveal: (id: string): boolean => annotator?.reveal(id) ?? false,
     /** Opens the dialog for the current selection (the shortcut and context menu). */
-    annotateSelection: (): boolean => annotator?.annotateSelection() ?? false,
+    openDialog: (): boolean => annotator?.openDialog() ?? false,
     /** What the popup asks about this tab. */
     status() {
       const s = annotator?.status();

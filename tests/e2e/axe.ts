@@ -8,6 +8,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** The impacts a page must not have: what stops or badly hinders someone using it. */
 const BLOCKING = new Set(['serious', 'critical']);
 
+/** What axe checks: the whole document, or, e.g., `{ include: { fromShadowDom: [host, inner] } }`. */
+export type AxeContext = { include: { fromShadowDom: string[] } };
+
 export interface Violation {
   id: string;
   impact: string;
@@ -19,13 +22,15 @@ export interface Violation {
  * Runs axe-core on the page as it is now and returns its violations. The script is evaluated
  * rather than added as a tag, which the extension pages' content security policy forbids.
  */
-export async function axeViolations(page: Page): Promise<Violation[]> {
+export async function axeViolations(page: Page, context?: AxeContext): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
-    () =>
-      (window as unknown as { axe: { run(...args: unknown[]): Promise<AxeResults> } }).axe.run(document, {
-        resultTypes: ['violations'],
-      }) as Promise<AxeResults>,
+    (context) =>
+      (window as unknown as { axe: { run(...args: unknown[]): Promise<AxeResults> } }).axe.run(
+        context ?? document,
+        { resultTypes: ['violations'] },
+      ) as Promise<AxeResults>,
+    context,
   );
   return results.violations.map((v) => ({
     id: v.id,
@@ -45,9 +50,13 @@ export function describeViolations(violations: Violation[]): string {
     .join('\n');
 }
 
-/** Fails, listing each one, if axe finds a serious or critical violation on the page. */
-export async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  const blocking = (await axeViolations(page)).filter((v) => BLOCKING.has(v.impact));
+/** Fails, listing each one, if axe finds a serious or critical violation on the page (or part of it). */
+export async function expectNoSeriousViolations(
+  page: Page,
+  where: string,
+  context?: AxeContext,
+): Promise<void> {
+  const blocking = (await axeViolations(page, context)).filter((v) => BLOCKING.has(v.impact));
   if (blocking.length > 0) {
     throw new Error(
       `axe-core found serious or critical violations on ${where}:\n${describeViolations(blocking)}`,

@@ -18,6 +18,22 @@ describe('Toast', () => {
     expect(onAction).toHaveBeenCalledTimes(1);
   });
 
+  it('gives its action the focus, so Enter undoes at once', () => {
+    render(
+      <Toast message="Annotation deleted" actionLabel="Undo" onAction={() => {}} onDismiss={() => {}} />,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }));
+  });
+
+  it('is dismissed with Escape', () => {
+    const onDismiss = vi.fn();
+    render(
+      <Toast message="Annotation deleted" actionLabel="Undo" onAction={() => {}} onDismiss={onDismiss} />,
+    );
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Undo' }), { key: 'Escape' });
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+  });
+
   it('shows no action button without an action', () => {
     render(<Toast message="Saved" onDismiss={() => {}} />);
     expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Dismiss']);
