@@ -18,6 +18,40 @@ describe('the manifest', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
+  it('asks for exactly the permissions the README explains, and nothing broader', () => {
+    expect([...manifest.permissions].sort()).toEqual(
+      [
+        'activeTab',
+        'contextMenus',
+        'declarativeNetRequestWithHostAccess',
+        'scripting',
+        'unlimitedStorage',
+      ].sort(),
+    );
+    expect(manifest.host_permissions).toEqual([
+      'https://files.ofsted.gov.uk/*',
+      'https://files.api.ofsted.gov.uk/*',
+    ]);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Websites may load the viewer (a report link opens it) and the dialog's stylesheet, nothing else.
+    const reachable = manifest.web_accessible_resources.flatMap((r: { resources: string[] }) => r.resources);
+    expect(reachable).toContain('viewer.html');
+    for (const resource of reachable)
+      expect(resource).toMatch(/^viewer\.html$|^content-scripts\/content\.css$/);
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Permissions'),
+      readme.indexOf('## How the extension protects'),
+    );
+    for (const permission of [
+      ...manifest.permissions,
+      ...manifest.host_permissions,
+      ...manifest.optional_host_permissions,
+    ]) {
+      expect(section, `the README explains ${permission}`).toContain(`\`${permission}\``);
+    }
+  });
+
   it('runs by itself on Ofsted’s sites and the default news sites', () => {
     const matches: string[] = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
     for (const site of [
