@@ -13,6 +13,7 @@ import {
   REPORTS,
   selectWithMouse,
   type Session,
+  openReport,
 } from './harness';
 
 // One browser for the whole file: the annotations made at the start (three on a news page,
@@ -34,16 +35,7 @@ async function annotate(page: Page, from: string, to: string, theme: string, sev
   await dialog.waitFor({ state: 'detached' });
 }
 
-async function openViewer(): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(REPORTS.devon2025.url);
-  await page.waitForURL(/viewer\.html/);
-  await page
-    .getByRole('complementary', { name: 'Annotations in this document' })
-    .getByRole('heading', { name: /^\d+ annotations?$/ })
-    .waitFor();
-  return page;
-}
+const openViewer = () => openReport(session, REPORTS.devon2025.url);
 
 function extensionPage(name: 'dashboard' | 'options'): Promise<Page> {
   return session.context.newPage().then(async (page) => {

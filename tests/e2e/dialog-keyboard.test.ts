@@ -11,6 +11,7 @@ import {
   selectWithMouse,
   storedAnnotations,
   type Session,
+  openReport,
 } from './harness';
 
 const QUOTE = 'Published this week, the latest report';
@@ -171,13 +172,7 @@ describe('the dialog for screen readers', () => {
   });
 
   it('has no serious or critical axe violation in the PDF viewer', async () => {
-    const page = await session.context.newPage();
-    await page.goto(REPORTS.devon2025.url);
-    await page.waitForURL(/viewer\.html/);
-    await page
-      .getByRole('complementary', { name: 'Annotations in this document' })
-      .getByRole('heading', { name: /^\d+ annotations?$/ })
-      .waitFor();
+    const page = await openReport(session, REPORTS.devon2025.url);
     await selectWithMouse(page, 'An internal review in early 2024', 'An internal review in early 2024');
     await page.getByRole('dialog', { name: 'Annotate selection' }).waitFor();
     await expectNoSeriousViolations(page, 'the viewer with its dialog open');

@@ -342,3 +342,20 @@ export async function stopServiceWorker(session: Session): Promise<void> {
     await cdp.detach();
   }
 }
+
+/** Opens a report's address as a user would, and waits until the viewer has anchored its annotations. */
+export async function openReport(session: Session, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await waitForViewer(page);
+  return page;
+}
+
+/** The viewer's side list counts the annotations once every page's text is read and anchored. */
+export async function waitForViewer(page: Page): Promise<void> {
+  await page.waitForURL(/viewer\.html/);
+  await page
+    .getByRole('complementary', { name: 'Annotations in this document' })
+    .getByRole('heading', { name: /^\d+ annotations?$/ })
+    .waitFor();
+}

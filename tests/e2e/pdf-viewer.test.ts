@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectValidExport } from '../unit/export/validate-export';
-import { launch, openPopup, OWN_FIXTURES, PAGES, REPORTS, selectWithMouse, type Session } from './harness';
+import {
+  launch,
+  openPopup,
+  openReport,
+  OWN_FIXTURES,
+  PAGES,
+  REPORTS,
+  selectWithMouse,
+  waitForViewer,
+  type Session,
+} from './harness';
 
 let session: Session;
 
@@ -18,23 +28,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await session?.close();
 });
-
-/** Opens a report's address as a user would, and waits until its annotations are painted. */
-async function openReport(url: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await waitForViewer(page);
-  return page;
-}
-
-async function waitForViewer(page: Page) {
-  await page.waitForURL(/viewer\.html/);
-  // The side list counts annotations once every page's text is read and anchored.
-  await page
-    .getByRole('complementary', { name: 'Annotations in this document' })
-    .getByRole('heading', { name: /^\d+ annotations?$/ })
-    .waitFor();
-}
 
 /** How many passages the viewer has painted. */
 function paintedCount(page: Page): Promise<number> {
@@ -67,7 +60,7 @@ describe('the PDF viewer', () => {
   });
 
   it('annotates across a line break, a hyphenated line end and a page break, and paints them again when reopened', async () => {
-    let page = await openReport(REPORTS.devon2025.url);
+    let page = await openReport(session, REPORTS.devon2025.url);
     await annotate(
       page,
       'An internal review in early 2024',
@@ -92,7 +85,7 @@ describe('the PDF viewer', () => {
     await expect.poll(() => paintedCount(page)).toBe(3);
     await page.close();
 
-    page = await openReport(REPORTS.devon2025.url);
+    page = await openReport(session, REPORTS.devon2025.url);
     await expect.poll(() => paintedCount(page)).toBe(3);
     const list = page.getByRole('complementary', { name: /annotations/i });
     await expect(list.getByText(/Not found/).count()).resolves.toBe(0);

@@ -10,6 +10,7 @@ import {
   REPORTS,
   seedAnnotations,
   type Session,
+  openReport,
 } from './harness';
 
 // Stored strings holding HTML, script, Markdown and formula payloads (see payload-page.html).
@@ -104,11 +105,8 @@ describe('stored text', () => {
   });
 
   it('shows as plain text in the PDF viewer’s list', async () => {
-    const viewer = await session.context.newPage();
-    await viewer.goto(REPORTS.devon2025.url);
-    await viewer.waitForURL(/viewer\.html/);
+    const viewer = await openReport(session, REPORTS.devon2025.url);
     const list = viewer.getByRole('complementary', { name: 'Annotations in this document' });
-    await list.getByRole('heading', { name: /^\d+ annotations?$/ }).waitFor();
     const shown = await expectShownAsText(viewer, list);
     expect(shown).toContain('Overall effectiveness');
   });
