@@ -1,8 +1,44 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import { DEFAULT_THEMES } from '../taxonomy/themes';
 
 export const DB_NAME = 'ofsted-annotator';
+
+/** One version of the schema: its tables and indexes as Dexie declares them, and what it does to older rows. */
+export interface SchemaVersion {
+  version: number;
+  stores: Readonly<Record<string, string>>;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+/**
+ * Schema history, oldest first. A published version is never edited: each change of schema or
+ * data adds the next version here, with an upgrade() that rewrites old rows, a fixture of the
+ * old version's rows in tests/fixtures/upgrades/ and an entry in tests/unit/db/upgrade.test.ts,
+ * which walks every upgrade. For example:
+ *
+ *   {
+ *     version: 2,
+ *     stores: { annotations: 'id, url, *themes, severity, updatedAt, newIndex' },
+ *     upgrade: (tx) => tx.table('annotations').toCollection().modify((a) => { … }),
+ *   },
+ *
+ * The export format has its own version (../export/json.ts), independent of this one.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  /** Version 1: annotations by document, theme, severity and date; documents; themes. */
+  {
+    version: 1,
+    stores: {
+      annotations: 'id, url, *themes, severity, updatedAt',
+      documents: 'url, updatedAt',
+      themes: 'id, order',
+    },
+  },
+];
+
+/** The version the code opens the database at. */
+export const DB_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
 
 /**
  * The extension's database. Open it only in the extension's origin (background, popup,
@@ -16,22 +52,10 @@ export class AnnotatorDb extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
 
-    // Schema history. A published version is never edited: each change of schema or data
-    // adds the next version below, with an upgrade() that rewrites old rows, a fixture of the
-    // old version's rows and a test in tests/unit/db that walks the upgrade. For example:
-    //
-    //   this.version(2)
-    //     .stores({ annotations: 'id, url, *themes, severity, updatedAt, newIndex' })
-    //     .upgrade((tx) => tx.table('annotations').toCollection().modify((a) => { … }));
-    //
-    // The export format has its own version (../export/json.ts), independent of this one.
-
-    /** Version 1: annotations by document, theme, severity and date; documents; themes. */
-    this.version(1).stores({
-      annotations: 'id, url, *themes, severity, updatedAt',
-      documents: 'url, updatedAt',
-      themes: 'id, order',
-    });
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
 
     // Runs once, when the database is first created (never on upgrade).
     this.on('populate', (tx) => {

@@ -46,3 +46,44 @@ export function readNamingPlace<T>(read: () => T): T {
     throw error;
   }
 }
+
+/** The longest part of a file's value a message quotes. */
+const MAX_SHOWN = 40;
+
+/**
+ * A value from a file as a message quotes it: JSON, cut short ("…") after 40 characters; a
+ * list or object too long or too deep to write out is "a list" or "an object". Never the
+ * engine's "undefined" or "[object Object]": a missing value is "nothing".
+ */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // Nested too deeply to write out.
+  }
+  if (typeof value === 'string') return json!.length <= MAX_SHOWN ? json! : `${cut(json!, MAX_SHOWN)}…"`;
+  if (json !== undefined && json.length <= MAX_SHOWN) return json;
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+/** `text`, or its first 40 characters and "…" when it is longer. */
+export function shorten(text: string, length: number = MAX_SHOWN): string {
+  return text.length <= length ? text : `${cut(text, length)}…`;
+}
+
+/** ", not 7" after what a value must be; ", and it is missing" when there is none. */
+export function butIs(value: unknown): string {
+  return value === undefined ? ', and it is missing' : `, not ${show(value)}`;
+}
+
+/** The first `length` characters of `text`, not splitting a surrogate pair or an escape. */
+function cut(text: string, length: number): string {
+  let end = length;
+  if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end--;
+  const escape = text.lastIndexOf('\\', end - 1);
+  if (escape >= end - 6) end = escape;
+  return text.slice(0, end);
+}

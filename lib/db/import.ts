@@ -8,6 +8,7 @@ import { readAnyExport } from '../export/read-any';
 import type { ExportContents } from '../export/read';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import type { AnnotatorDb } from './database';
+import { findSyntaxError } from './json-syntax';
 import { NEUTRAL_THEME_COLOR, uniqueLabel } from './themes';
 
 export interface ImportResult {
@@ -17,8 +18,12 @@ export interface ImportResult {
   themesAdded: number;
 }
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-export const TOO_LARGE = 'This file is larger than 50 MB, too large to import.';
+/**
+ * The largest file read. An export repeats each annotation's document, and the popup indents
+ * it: 100,000 annotations over 1,200 documents make about 120 MB (tests/unit/db/import-large).
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+export const TOO_LARGE = `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, too large to import.`;
 
 /** Reads, checks and imports a file the user chose (a File, or anything with its size and text). */
 export async function importFile(
@@ -61,9 +66,10 @@ function syntaxErrorPlace(text: string, message: string): string {
   if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}: ${reasonOf(message)}`;
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position !== undefined) return `${placeOf(text, Number(position))}: ${reasonOf(message)}`;
-  if (/end of (JSON )?(input|data)/i.test(message))
-    return `${placeOf(text, text.length)}: the file ends too soon`;
-  return message;
+  // The engine does not say where ("Unexpected token '}', "…" is not valid JSON"): find it.
+  const problem = findSyntaxError(text);
+  if (problem) return `${placeOf(text, problem.offset)}: ${problem.reason}`;
+  return reasonOf(message);
 }
 
 /** The engine's message without its own statement of the place. */

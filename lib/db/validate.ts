@@ -13,7 +13,8 @@ import type {
   VisitType,
 } from '../model';
 import { isSeverity } from '../taxonomy/severity';
-import { fail, within } from './field-error';
+import { butIs, fail, show, within } from './field-error';
+import { MAX_THEME_LABEL } from './themes';
 
 export const MAX_QUOTE_LENGTH = 10_000;
 export const MAX_NOTE_LENGTH = 10_000;
@@ -32,12 +33,12 @@ const VISIT_TYPE_NAMES: Record<VisitType, true> = {
 export const VISIT_TYPES = Object.keys(VISIT_TYPE_NAMES) as VisitType[];
 
 const SELECTOR_TYPES = new Set<string>(['TextQuoteSelector', 'TextPositionSelector']);
+const COLOUR = /^#[0-9a-f]{6}$/i;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** A new annotation's content: quote, selectors, themes, severity, note and, for reports, citation. */
@@ -62,7 +63,7 @@ export function checkChanges(changes: unknown, themeIds: ReadonlySet<string>): A
   themes.forEach((id: unknown, i) => {
     if (typeof id !== 'string' || !themeIds.has(id)) fail(`themes[${i}]`, `Unknown theme: ${show(id)}`);
   });
-  if (!isSeverity(severity)) fail('severity', `Severity must be 0, 1, 2, 3 or 4, not ${show(severity)}`);
+  if (!isSeverity(severity)) fail('severity', `Severity must be 0, 1, 2, 3 or 4${butIs(severity)}`);
   if (typeof note !== 'string') fail('note', 'The note must be text');
   if (note.length > MAX_NOTE_LENGTH) {
     fail('note', `The note is longer than ${count(MAX_NOTE_LENGTH)} characters`);
@@ -86,20 +87,17 @@ export function checkCitation(citation: unknown): Citation {
   if (!isRecord(citation)) fail('', 'The citation must be an object');
   const { page, pageEnd, paragraph, section } = citation;
   if (page === undefined) fail('page', 'The citation has no page');
-  if (!isCounting(page)) fail('page', `The page must be a whole number from 1, not ${show(page)}`);
+  if (!isCounting(page)) fail('page', `The page must be a whole number from 1${butIs(page)}`);
   const clean: Citation = { page };
   if (pageEnd !== undefined) {
     if (!isCounting(pageEnd) || pageEnd < page) {
-      fail(
-        'pageEnd',
-        `The last page must be a whole number from ${page} (the first page), not ${show(pageEnd)}`,
-      );
+      fail('pageEnd', `The last page must be a whole number from ${page} (the first page)${butIs(pageEnd)}`);
     }
     if (pageEnd !== page) clean.pageEnd = pageEnd;
   }
   if (paragraph !== undefined) {
     if (!isCounting(paragraph)) {
-      fail('paragraph', `The paragraph must be a whole number from 1, not ${show(paragraph)}`);
+      fail('paragraph', `The paragraph must be a whole number from 1${butIs(paragraph)}`);
     }
     clean.paragraph = paragraph;
   }
@@ -124,13 +122,20 @@ export function checkTheme(theme: unknown, order: number): Theme {
   if (!isRecord(theme)) fail('', 'The theme must be an object');
   const { id, label, color } = theme;
   if (typeof id !== 'string' || id === '') fail('id', 'The theme has no id');
+  if (id.length > MAX_THEME_LABEL) fail('id', `The theme id is longer than ${MAX_THEME_LABEL} characters`);
   if (typeof label !== 'string') fail('label', 'The theme label must be text');
-  if (typeof color !== 'string') fail('color', 'The theme colour must be text');
-  const ownOrder = theme.order ?? order;
+  if (label.trim().length > MAX_THEME_LABEL) {
+    fail('label', `The theme label is longer than ${MAX_THEME_LABEL} characters`);
+  }
+  // Only #rrggbb: the colour is written into style attributes, where `url(…)` would fetch.
+  if (typeof color !== 'string' || !COLOUR.test(color)) {
+    fail('color', `The theme colour must be written #rrggbb, for example #3949ab${butIs(color)}`);
+  }
+  const ownOrder = theme.order === undefined ? order : theme.order;
   if (typeof ownOrder !== 'number' || !Number.isFinite(ownOrder)) {
     fail('order', 'The theme order must be a number');
   }
-  const retired = theme.retired ?? false;
+  const retired = theme.retired === undefined ? false : theme.retired;
   if (typeof retired !== 'boolean') fail('retired', 'The theme retired flag must be true or false');
   return { id, label, color, order: ownOrder, retired };
 }
@@ -179,6 +184,7 @@ function checkSelector(selector: unknown): Selector {
       return { type: 'TextPositionSelector', start, end };
     }
     default:
+      if (selector.type === undefined) return fail('type', 'A selector has no type');
       return fail('type', `Unknown selector type: ${show(selector.type)}`);
   }
 }
@@ -188,7 +194,7 @@ function checkVisitType(visitType: unknown): VisitType {
     return visitType as VisitType;
   }
   const names = VISIT_TYPES.map(show).join(', ');
-  return fail('visitType', `The visit type must be one of ${names}, not ${show(visitType)}`);
+  return fail('visitType', `The visit type must be one of ${names}${butIs(visitType)}`);
 }
 
 function checkInspectionDates(dates: unknown): ReportDetails['inspectionDates'] {
@@ -196,10 +202,10 @@ function checkInspectionDates(dates: unknown): ReportDetails['inspectionDates'] 
   const { text, start, end } = dates;
   const printed = checkLabel(text, 'text', 'The text of the inspection dates');
   if (!isCalendarDate(start)) {
-    fail('start', `The first inspection day must be a date (yyyy-mm-dd), not ${show(start)}`);
+    fail('start', `The first inspection day must be a date (yyyy-mm-dd)${butIs(start)}`);
   }
   if (!isCalendarDate(end)) {
-    fail('end', `The last inspection day must be a date (yyyy-mm-dd), not ${show(end)}`);
+    fail('end', `The last inspection day must be a date (yyyy-mm-dd)${butIs(end)}`);
   }
   if (end < start) fail('end', `The last inspection day (${end}) is before the first (${start})`);
   return { text: printed, start, end };
@@ -238,10 +244,11 @@ function isOffset(value: unknown): value is number {
 
 /** An ISO 8601 date and time with its offset, as toISOString() writes it. */
 export function isTimestamp(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}):\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.exec(value);
+  // Date.parse takes 30 February and 24:00 (as the next day): they are not times a writer gives.
   return (
-    typeof value === 'string' &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
-    !Number.isNaN(Date.parse(value))
+    parts !== null && isCalendarDate(parts[1]) && Number(parts[2]) < 24 && !Number.isNaN(Date.parse(value))
   );
 }
 

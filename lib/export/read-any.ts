@@ -2,6 +2,7 @@
 // version it reads) or W3C Web Annotations (read-w3c.ts). Either way, each annotation id
 // may appear only once in the file.
 
+import { shorten } from '../db/field-error';
 import { isRecord } from '../db/validate';
 import { EXPORT_FORMAT } from './json';
 import { readExport, type ExportContents } from './read';
@@ -24,7 +25,7 @@ function refuseDuplicateIds({ annotations }: ExportContents): void {
   const twice = new Set<string>();
   for (const { id } of annotations) (seen.has(id) ? twice : seen).add(id);
   if (twice.size === 0) return;
-  const ids = [...twice].map((id) => `“${id}”`);
+  const ids = [...twice].map((id) => `“${shorten(id)}”`);
   const listed = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
   throw new Error(
     `This file has more than one annotation with the id${twice.size === 1 ? '' : 's'} ${listed}: each annotation needs its own id.`,

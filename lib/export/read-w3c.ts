@@ -14,8 +14,8 @@
 // TextQuoteSelector's exact text and a document is titled by its address.
 
 import { documentUrl } from '../document-url';
-import { fail, FieldError, readNamingPlace, within } from '../db/field-error';
-import { NEUTRAL_THEME_COLOR, slug } from '../db/themes';
+import { fail, FieldError, readNamingPlace, show, within } from '../db/field-error';
+import { MAX_THEME_LABEL, NEUTRAL_THEME_COLOR, slug } from '../db/themes';
 import {
   checkAnnotation,
   checkCitation,
@@ -56,9 +56,12 @@ interface Item {
 
 /** Whether the parsed file looks like W3C Web Annotations (its context, or an Annotation or AnnotationCollection type). */
 export function isW3cAnnotations(json: unknown): boolean {
-  if (Array.isArray(json)) return json.length > 0 && isW3cAnnotations(json[0]);
-  if (!isRecord(json)) return false;
-  return '@context' in json || hasType(json, 'Annotation') || hasType(json, 'AnnotationCollection');
+  // A list is looked into once, not recursively: a file may nest lists deeper than the stack.
+  const first: unknown = Array.isArray(json) ? json[0] : json;
+  if (!isRecord(first)) return false;
+  return (
+    Object.hasOwn(first, '@context') || hasType(first, 'Annotation') || hasType(first, 'AnnotationCollection')
+  );
 }
 
 /** The contents of a W3C Web Annotation file; throws an Error that names the first bad place. */
@@ -191,6 +194,7 @@ function readTarget(target: unknown): Target {
   if (Array.isArray(target)) {
     if (target.length !== 1) fail('', 'An annotation must have exactly one target');
     const [only] = target as unknown[];
+    if (Array.isArray(only)) fail('[0]', 'A target must be an address or an object, not a list');
     return within('[0]', () => readTarget(only));
   }
   if (typeof target === 'string') target = { source: target };
@@ -290,9 +294,11 @@ function purposeOf(body: Json): string | undefined {
 /** A tag: its theme id from an id (or source) `urn:ofsted-annotator:theme:<id>`, else a slug of its text. */
 function readTag(body: Json): Tag {
   const label = typeof body.value === 'string' ? body.value.trim() : '';
+  if (label.length > MAX_THEME_LABEL) fail('value', `A tag is longer than ${MAX_THEME_LABEL} characters`);
   const link = [body.id, body.source].find((v) => typeof v === 'string' && v.startsWith(THEME_ID_PREFIX));
   if (typeof link === 'string' && link.length > THEME_ID_PREFIX.length) {
     const id = decodeThemeId(link.slice(THEME_ID_PREFIX.length));
+    if (id.length > MAX_THEME_LABEL) fail('id', `The theme id is longer than ${MAX_THEME_LABEL} characters`);
     return { id, label: label || id };
   }
   if (label === '') fail('value', 'A tag has no text');
@@ -351,8 +357,6 @@ function themesOf(listedThemes: readonly Theme[], items: readonly Item[]): Theme
 function hasType(value: Json, type: string): boolean {
   return value.type === type || (Array.isArray(value.type) && value.type.includes(type));
 }
-
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
 
 /**
  * A UUID (version 8, "custom") made from a 128-bit hash of `text` (cyrb128), so an id that

@@ -4,7 +4,7 @@
 // refuse; a failure names the bad field's place in the file, e.g.
 // "annotations[3].severity: Severity must be 0, 1, 2, 3 or 4, not 7".
 
-import { fail, readNamingPlace, within } from '../db/field-error';
+import { fail, readNamingPlace, show, within } from '../db/field-error';
 import {
   checkAnnotation,
   checkCitation,
@@ -48,9 +48,9 @@ function readContents(file: unknown): ExportContents {
   }
   const { version } = file;
   if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
-    throw new Error(
-      `Cannot read export version ${JSON.stringify(version)}: this version of Ofsted Annotator reads versions ${READABLE_VERSIONS.join(' and ')}`,
-    );
+    const reads = `this version of Ofsted Annotator reads versions ${READABLE_VERSIONS.join(' and ')}`;
+    if (version === undefined) throw new Error(`This export does not say which version it is: ${reads}`);
+    throw new Error(`Cannot read export version ${show(version)}: ${reads}`);
   }
   if (!isTimestamp(file.exportedAt)) fail('exportedAt', 'The export date is not a date and time');
   const themes = within('themes', () => readThemes(file.themes));
@@ -68,7 +68,7 @@ function readThemes(themes: unknown): Theme[] {
   const seen = new Set<string>();
   return themes.map((theme: unknown, i) => {
     const clean = within(`[${i}]`, () => checkTheme(theme, i));
-    if (seen.has(clean.id)) fail(`[${i}].id`, `The theme ${JSON.stringify(clean.id)} is listed twice`);
+    if (seen.has(clean.id)) fail(`[${i}].id`, `The theme ${show(clean.id)} is listed twice`);
     seen.add(clean.id);
     return clean;
   });

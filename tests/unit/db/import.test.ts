@@ -283,9 +283,9 @@ describe('importContents after exportAll', () => {
 });
 
 describe('importFile', () => {
-  it('refuses a file over 50 MB without reading it', async () => {
+  it('refuses a file over 256 MB without reading it', async () => {
     const file = { size: MAX_IMPORT_BYTES + 1, text: vi.fn(async () => '{}') };
-    expect(await failure(importFile(db, file))).toBe('This file is larger than 50 MB, too large to import.');
+    expect(await failure(importFile(db, file))).toBe('This file is larger than 256 MB, too large to import.');
     expect(file.text).not.toHaveBeenCalled();
   });
 
@@ -415,6 +415,97 @@ describe('importFile with a broken file', () => {
     expect(Object.keys(stored!)).not.toContain('__proto__');
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
     expect(Object.keys((await db.documents.get(REPORT_URL))!)).not.toContain('__proto__');
+  });
+
+  // Faults import-fuzz.test.ts found, each kept here as the example that showed it.
+  it.each([
+    [
+      'a selector without its type ("undefined" in the message)',
+      (f: Mutable) => delete f.annotations[1].selectors[0].type,
+      'annotations[1].selectors[0].type: A selector has no type',
+    ],
+    [
+      'a severity of a million characters (all of them in the message)',
+      (f: Mutable) => (f.annotations[1].severity = 'x'.repeat(1_000_000)),
+      `annotations[1].severity: Severity must be 0, 1, 2, 3 or 4, not "${'x'.repeat(39)}…"`,
+    ],
+    [
+      'a theme colour that would fetch an image (it was stored)',
+      (f: Mutable) => (f.themes[0].color = 'url(https://tracker.example/p.gif)'),
+      'themes[0].color: The theme colour must be written #rrggbb, for example #3949ab, not "url(https://tracker.example/p.gif)"',
+    ],
+    [
+      'a theme label of a million characters (it was stored)',
+      (f: Mutable) => (f.themes[1].label = 'y'.repeat(1_000_000)),
+      'themes[1].label: The theme label is longer than 120 characters',
+    ],
+    [
+      'a retired flag of null (taken as false)',
+      (f: Mutable) => (f.themes[1].retired = null),
+      'themes[1].retired: The theme retired flag must be true or false',
+    ],
+    [
+      'an update on 30 February (Date.parse takes it as 2 March)',
+      (f: Mutable) => (f.annotations[0].updatedAt = '2026-02-30T10:00:00.000Z'),
+      'annotations[0].updatedAt: The annotation has invalid dates',
+    ],
+    [
+      'no version ("Cannot read export version undefined")',
+      (f: Mutable) => delete f.version,
+      'This export does not say which version it is: this version of Ofsted Annotator reads versions 1 and 2',
+    ],
+  ])('refuses %s with a clear message, changing nothing', async (_name, breakIt, message) => {
+    const file = validExport();
+    breakIt(file);
+    expect(await failure(importFile(db, fileOf(file)))).toBe(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    [
+      'lists nested deeper than the stack (a RangeError)',
+      '['.repeat(100_000) + ']'.repeat(100_000),
+      'This file is neither an Ofsted Annotator export nor W3C Web Annotations.',
+    ],
+    [
+      'a page nested deeper than the stack (JSON.stringify overflowed it)',
+      JSON.stringify(validExport()).replace(
+        '"page":4',
+        `"page":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      ),
+      'annotations[0].page: The page must be a whole number from 1, not a list',
+    ],
+    [
+      'a W3C target of lists in lists (a RangeError)',
+      JSON.stringify({
+        type: 'Annotation',
+        id: 'urn:uuid:1',
+        created: T0.toISOString(),
+        target: [[[{ source: NEWS_URL }]]],
+      }),
+      'target[0]: A target must be an address or an object, not a list',
+    ],
+    [
+      'JSON whose error V8 gives no position for',
+      '{"format": "ofsted-annotator", "version": }',
+      'This file is not valid JSON: line 1, column 43: unexpected “}” where a value should be',
+    ],
+    [
+      'a duplicate id of a million characters (all of it in the message, twice)',
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        items: [1, 2].map(() => ({
+          id: `urn:uuid:${'z'.repeat(1_000_000)}`,
+          created: T0.toISOString(),
+          target: { source: NEWS_URL, selector: { type: 'TextQuoteSelector', exact: 'Caseloads' } },
+        })),
+      }),
+      `This file has more than one annotation with the id “${'z'.repeat(40)}…”: each annotation needs its own id.`,
+    ],
+  ])('refuses %s with a clear message, changing nothing', async (_name, text, message) => {
+    expect(await failure(importFile(db, fileOf(text)))).toBe(message);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('stores themes named __proto__ and constructor as ordinary themes', async () => {

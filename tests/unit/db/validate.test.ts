@@ -1,5 +1,5 @@
-import { FieldError, within } from '../../../lib/db/field-error';
-import { checkCitation, checkDetails, checkDraft, checkTheme } from '../../../lib/db/validate';
+import { butIs, FieldError, show, within } from '../../../lib/db/field-error';
+import { checkCitation, checkDetails, checkDraft, checkTheme, isTimestamp } from '../../../lib/db/validate';
 import type { ReportDetails } from '../../../lib/model';
 import { draft } from './helpers';
 
@@ -231,6 +231,105 @@ describe('checkTheme', () => {
     expect(failureOf(() => checkTheme({ label: 'Voice', color: '#ef6c00' }, 0))).toEqual({
       field: 'id',
       message: 'The theme has no id',
+    });
+  });
+
+  const theme = { id: 'voice', label: 'Voice', color: '#ef6c00' };
+  it.each([
+    [
+      'a colour that is not #rrggbb',
+      { ...theme, color: 'red' },
+      'color',
+      'The theme colour must be written #rrggbb, for example #3949ab, not "red"',
+    ],
+    [
+      'a colour that would fetch an image',
+      { ...theme, color: 'url(https://tracker.example/pixel.gif)' },
+      'color',
+      'The theme colour must be written #rrggbb, for example #3949ab, not "url(https://tracker.example/pixel.gif)"',
+    ],
+    [
+      'no colour',
+      { id: 'voice', label: 'Voice' },
+      'color',
+      'The theme colour must be written #rrggbb, for example #3949ab, and it is missing',
+    ],
+    [
+      'a label longer than a theme name can be',
+      { ...theme, label: 'x'.repeat(121) },
+      'label',
+      'The theme label is longer than 120 characters',
+    ],
+    [
+      'an id longer than a label',
+      { ...theme, id: 'x'.repeat(121) },
+      'id',
+      'The theme id is longer than 120 characters',
+    ],
+    ['an order of null', { ...theme, order: null }, 'order', 'The theme order must be a number'],
+    [
+      'a retired flag of null',
+      { ...theme, retired: null },
+      'retired',
+      'The theme retired flag must be true or false',
+    ],
+  ])('refuses %s, naming the field', (_, value, field, message) => {
+    expect(failureOf(() => checkTheme(value, 0))).toEqual({ field, message });
+  });
+});
+
+describe('isTimestamp', () => {
+  it.each(['2026-03-15T10:00:00.000Z', '2026-03-15T10:00:00Z', '2024-02-29T23:59:59.999+01:00'])(
+    'takes %s',
+    (stamp) => {
+      expect(isTimestamp(stamp)).toBe(true);
+    },
+  );
+
+  it.each([
+    '2026-02-30T10:00:00.000Z',
+    '2026-04-31T00:00:00Z',
+    '2025-02-29T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01 10:00:00Z',
+    '2026-01-01T10:00:00',
+  ])('refuses %s, which Date.parse would take or which has no time zone', (stamp) => {
+    expect(isTimestamp(stamp)).toBe(false);
+  });
+});
+
+describe('show and butIs', () => {
+  it('quote a value from a file as JSON', () => {
+    expect([show('3'), show(7), show(null), show(true), show([1, 2]), show({ a: 1 })]).toEqual([
+      '"3"',
+      '7',
+      'null',
+      'true',
+      '[1,2]',
+      '{"a":1}',
+    ]);
+  });
+
+  it('say what JSON cannot: a missing value, an infinite number', () => {
+    expect([show(undefined), show(Infinity), show(-0)]).toEqual(['nothing', 'Infinity', '0']);
+    expect(butIs(undefined)).toBe(', and it is missing');
+    expect(butIs('x')).toBe(', not "x"');
+  });
+
+  it('cut long values short, and name lists and objects too long or too deep to write out', () => {
+    expect(show('x'.repeat(1_000_000))).toBe(`"${'x'.repeat(39)}…"`);
+    expect(show(`${'x'.repeat(38)}😀`)).toBe(`"${'x'.repeat(38)}…"`);
+    expect(show(Array.from({ length: 100 }, (_, i) => i))).toBe('a list');
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(show(deep)).toBe('a list');
+    expect(show({ text: 'y'.repeat(100) })).toBe('an object');
+  });
+
+  it('keep a missing severity out of the message as "undefined"', () => {
+    expect(failureOf(() => checkDraft({ ...draft(), severity: undefined }, new Set(['workforce'])))).toEqual({
+      field: 'severity',
+      message: 'Severity must be 0, 1, 2, 3 or 4, and it is missing',
     });
   });
 });

@@ -238,11 +238,19 @@ describe('readExport', () => {
     expect(() => readExport(json)).toThrow('This is not an Ofsted Annotator export');
   });
 
-  it.each([[0], [3], ['2'], [undefined]])('refuses export version %j and says which it reads', (version) => {
+  it.each([[0], [3], ['2']])('refuses export version %j and says which it reads', (version) => {
     const file = validExport();
     file.version = version;
     expect(() => readExport(file)).toThrow(
       `Cannot read export version ${JSON.stringify(version)}: this version of Ofsted Annotator reads versions 1 and 2`,
+    );
+  });
+
+  it('refuses a file without a version, saying so and which it reads', () => {
+    const file = validExport();
+    delete file.version;
+    expect(() => readExport(file)).toThrow(
+      'This export does not say which version it is: this version of Ofsted Annotator reads versions 1 and 2',
     );
   });
 });
