@@ -28,16 +28,10 @@ import exportW3cV1 from '../../fixtures/upgrades/export-w3c-v1.json';
 import { expectValidExport, expectValidV1Export } from '../export/validate-export';
 import { dump, type Dump } from './fuzz/oracle';
 import { draft, freshDb } from './helpers';
+import { storeShapes, type StoreShape } from './store-shapes';
 
 type Json = any;
 type Rows = Record<string, Json[]>;
-
-interface StoreShape {
-  name: string;
-  keyPath: string | string[] | null;
-  autoIncrement: boolean;
-  indexes: Array<{ name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }>;
-}
 
 interface DbFixture {
   version: number;
@@ -104,25 +98,7 @@ async function createRaw(name: string, fixture: DbFixture): Promise<void> {
 /** The database's version and object stores, read with the plain IndexedDB API. */
 async function rawShape(name: string): Promise<{ version: number; objectStores: StoreShape[] }> {
   const idb = await request(indexedDB.open(name));
-  const names = [...idb.objectStoreNames].sort();
-  const tx = idb.transaction(names, 'readonly');
-  const objectStores = names.map((storeName) => {
-    const store = tx.objectStore(storeName);
-    return {
-      name: storeName,
-      keyPath: store.keyPath,
-      autoIncrement: store.autoIncrement,
-      indexes: [...store.indexNames].sort().map((indexName) => {
-        const index = store.index(indexName);
-        return {
-          name: indexName,
-          keyPath: index.keyPath,
-          unique: index.unique,
-          multiEntry: index.multiEntry,
-        };
-      }),
-    };
-  });
+  const objectStores = storeShapes(idb);
   idb.close();
   return { version: idb.version, objectStores };
 }
