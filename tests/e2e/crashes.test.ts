@@ -1,16 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  annotatorUi,
-  launch,
-  openPage,
-  paintedTexts,
-  PAGES,
-  selectWithMouse,
-  stopServiceWorker,
-  storedAnnotations,
-  type Session,
-} from './harness';
+import { annotatorUi, launch, openPage, paintedTexts, PAGES, selectWithMouse, type Session } from './harness';
+import { storedAnnotations, stopServiceWorker } from './extension-data';
 
 const FIRST = 'Published this week, the latest report found there was a surge in referrals';
 const SECOND = 'Daily meetings now take place';

@@ -9,10 +9,10 @@ import {
   PAGES,
   REPORTS,
   selectWithMouse,
-  storedAnnotations,
   type Session,
   openReport,
 } from './harness';
+import { storedAnnotations } from './extension-data';
 
 const QUOTE = 'Published this week, the latest report';
 

@@ -6,11 +6,11 @@ import {
   launch,
   OWN_FIXTURES,
   paintedTexts,
-  seedAnnotations,
   selectWithMouse,
   waitForAnnotator,
   type Session,
 } from './harness';
+import { seedAnnotations } from './extension-data';
 
 // A page on a news site where the annotator runs by itself; its script is hostile.
 const HOSTILE = {

@@ -8,10 +8,10 @@ import {
   openPopup,
   OWN_FIXTURES,
   REPORTS,
-  seedAnnotations,
   type Session,
   openReport,
 } from './harness';
+import { seedAnnotations } from './extension-data';
 
 // Stored strings holding HTML, script, Markdown and formula payloads (see payload-page.html).
 const PAGE = {
