@@ -45,7 +45,7 @@ export class Painter {
   private painted = new Map<string, PaintedRange>();
 
   constructor(
-    doc: Document = document,
+    private readonly doc: Document = document,
     private readonly registry: HighlightRegistry = CSS.highlights,
     options: PainterOptions = {},
   ) {
@@ -87,7 +87,14 @@ export class Painter {
 
   /** The painted annotation under a point of the screen, the shortest when several overlap. */
   hitTest(x: number, y: number): PaintedRange | undefined {
-    return this.smallest((range) => containsPoint(range, x, y));
+    // The caret under the point narrows the search to the passages that hold it, so a click
+    // costs little however many passages are painted; their boxes then confirm the hit (a
+    // click past the end of a line still lands on that line's last caret).
+    const caret = this.doc.caretPositionFromPoint?.(x, y);
+    if (!caret) return this.smallest((range) => containsPoint(range, x, y));
+    return this.smallest(
+      (range) => holdsPoint(range, caret.offsetNode, caret.offset) && containsPoint(range, x, y),
+    );
   }
 
   private smallest(holds: (range: Range) => boolean): PaintedRange | undefined {
@@ -103,6 +110,15 @@ export class Painter {
     this.paint([]);
     this.registry.delete(PENDING);
     this.registry.delete(FLASH);
+  }
+}
+
+/** Whether a range holds a point of the text; false where the point is not in its tree. */
+function holdsPoint(range: Range, node: Node, offset: number): boolean {
+  try {
+    return range.isPointInRange(node, offset);
+  } catch {
+    return false; // e.g. a caret in a text field, whose offset counts its value's characters
   }
 }
 

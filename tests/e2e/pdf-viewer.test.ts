@@ -59,6 +59,40 @@ describe('the PDF viewer', () => {
     await grades.getByRole('row', { name: 'Overall effectiveness Inadequate' }).waitFor();
   });
 
+  it('opens "Edit annotation" when the user clicks a painted passage, and nothing beside it', async () => {
+    const page = await openReport(session, REPORTS.devon2025.url);
+    await annotate(
+      page,
+      'An internal review in early 2024',
+      'An internal review in early 2024',
+      'Neglect',
+      'Strength',
+    );
+    const word = (text: string) =>
+      page.evaluate((text) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode as Text;
+          const at = node.data.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, right: rect.right };
+        }
+        throw new Error(`not on the page: ${text}`);
+      }, text);
+    const review = await word('internal review');
+    const end = await word('early 2024');
+    await page.mouse.click(end.right + 30, end.y); // just after it, on words not annotated
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.mouse.click(review.x, review.y);
+    const dialog = page.getByRole('dialog', { name: 'Edit annotation' });
+    await expect(dialog.getByRole('radio', { name: 'Strength' }).isChecked()).resolves.toBe(true);
+  });
+
   it('annotates across a line break, a hyphenated line end and a page break, and paints them again when reopened', async () => {
     let page = await openReport(session, REPORTS.devon2025.url);
     await annotate(
