@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseJson } from '../../../lib/db/import';
 import { ENDS_TOO_SOON, findSyntaxError } from '../../../lib/db/json-syntax';
+import { jsonBreakingChar } from './fuzz/arbitraries';
 
 /** fast-check's parameters: its own random seed, or FC_SEED (and FC_PATH) to replay a failure. */
 const replay: fc.Parameters<unknown> = process.env.FC_SEED
@@ -23,29 +24,7 @@ const nearlyJson = fc
     fc.boolean(),
     fc.nat(),
     fc.constantFrom('cut', 'insert', 'delete', 'replace'),
-    fc.oneof(
-      fc.constantFrom(
-        '{',
-        '}',
-        '[',
-        ']',
-        ',',
-        ':',
-        '"',
-        '\\',
-        '-',
-        '.',
-        'e',
-        '0',
-        '1',
-        't',
-        'n',
-        ' ',
-        '\n',
-        '\u0001',
-      ),
-      fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
-    ),
+    jsonBreakingChar,
   )
   .map(([json, indent, pick, how, c]) => {
     const text = indent ? JSON.stringify(JSON.parse(json), null, 2) : json;

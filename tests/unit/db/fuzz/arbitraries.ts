@@ -733,6 +733,13 @@ export type TextMutation =
   | { kind: 'truncate'; at: number }
   | { kind: 'garble'; at: number; op: 'replace' | 'insert' | 'delete'; char: string };
 
+/** One character to put into JSON text: its punctuation and the characters that break it most, or any. */
+export const jsonBreakingChar: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '-', '.', 'e', '0', '1', 't', 'n', 'x', ' ', '\n'),
+  fc.constantFrom('\u0000', '\u0001', '\u00e9', '\ud83d'),
+  fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+);
+
 export const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.noBias(fc.nat()) }, { noNullPrototype: true }),
   fc.record(
@@ -740,27 +747,7 @@ export const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
       kind: fc.constant('garble' as const),
       at: fc.noBias(fc.nat()),
       op: fc.constantFrom('replace' as const, 'insert' as const, 'delete' as const),
-      char: fc.oneof(
-        fc.constantFrom(
-          '{',
-          '}',
-          '[',
-          ']',
-          ',',
-          ':',
-          '"',
-          '\\',
-          'x',
-          '0',
-          '-',
-          ' ',
-          '\n',
-          '\u0000',
-          '\u00e9',
-          '\ud83d',
-        ),
-        fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
-      ),
+      char: jsonBreakingChar,
     },
     { noNullPrototype: true },
   ),
