@@ -82,7 +82,7 @@ export class Painter {
 
   /** The painted passage that holds a point of the text (a caret), the shortest when several do. */
   at(node: Node, offset: number): PaintedRange | undefined {
-    return this.smallest((range) => range.isPointInRange(node, offset));
+    return this.smallest((range) => holdsPoint(range, node, offset));
   }
 
   /** The painted annotation under a point of the screen, the shortest when several overlap. */

@@ -4,7 +4,7 @@ import { quoteLink } from '../export/links';
 import { describeRange } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
 import { documentUrl } from '../document-url';
-import { Painter } from '../highlight/painter';
+import { Painter, type PaintedRange } from '../highlight/painter';
 import { sendToBackground } from '../messages/send';
 import type { Annotation, AnnotationChanges, Citation, ReportDetails, Selector, Theme } from '../model';
 import { DEFAULT_SEVERITY } from '../taxonomy/severity';
@@ -202,16 +202,15 @@ export class PageAnnotator {
   private editAtCaret(): boolean {
     const selection = this.doc.getSelection();
     if (!selection?.isCollapsed || !selection.anchorNode) return false;
-    const hit = this.options.painter.at(selection.anchorNode, selection.anchorOffset);
-    const annotation = hit && this.annotations.find((a) => a.id === hit.id);
-    if (!annotation || !hit) return false;
-    this.openEditDialog(annotation, hit.range);
-    return true;
+    return this.edit(this.options.painter.at(selection.anchorNode, selection.anchorOffset));
   }
 
   /** Opens the "Edit annotation" dialog when a click lands on a painted passage. */
   editAt(x: number, y: number): boolean {
-    const hit = this.options.painter.hitTest(x, y);
+    return this.edit(this.options.painter.hitTest(x, y));
+  }
+
+  private edit(hit: PaintedRange | undefined): boolean {
     const annotation = hit && this.annotations.find((a) => a.id === hit.id);
     if (!annotation || !hit) return false;
     this.openEditDialog(annotation, hit.range);
