@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundRequests, ContentRequests, Reply } from './protocol';
 
+const NO_ANSWER = 'The extension did not answer. Reload the page and try again.';
+/** The extension was updated, reloaded or removed while the page stayed open. */
+const CONTEXT_GONE = /Extension context invalidated/i;
+
 async function unwrap<T>(reply: Reply<T> | undefined): Promise<T> {
-  if (!reply) throw new Error('The extension did not answer. Reload the page and try again.');
+  if (!reply) throw new Error(NO_ANSWER);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -26,12 +30,30 @@ export async function sendToBackground<K extends keyof BackgroundRequests>(
   const send = () => browser.runtime.sendMessage({ type, payload }) as Promise<Reply<unknown> | undefined>;
   let reply: Reply<unknown> | undefined;
   try {
-    reply = (await send()) ?? (await send());
+    reply = await sendAgainIfLost(send);
   } catch (error) {
-    if (!LOST_ANSWER.test(String((error as Error)?.message))) throw error;
-    reply = await send();
+    throw inWords(error);
   }
   return unwrap(reply as Reply<BackgroundRequests[K]['response']> | undefined);
+}
+
+/** Sends, and sends once more if the answer was lost. */
+async function sendAgainIfLost<T>(send: () => Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return (await send()) ?? (await send());
+  } catch (error) {
+    if (!LOST_ANSWER.test(String((error as Error)?.message))) throw error;
+    return send();
+  }
+}
+
+/** The browser's messaging errors, in words a user can act on. */
+function inWords(error: unknown): unknown {
+  const message = String((error as Error)?.message);
+  if (LOST_ANSWER.test(message)) return new Error(NO_ANSWER);
+  if (CONTEXT_GONE.test(message))
+    return new Error('Ofsted Annotator was updated or restarted. Reload the page to go on.');
+  return error;
 }
 
 /** Sends a typed request to the content script of a tab's top frame. */

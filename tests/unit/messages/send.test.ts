@@ -43,8 +43,15 @@ describe('sendToBackground', () => {
       'Annotation not found on this page',
     );
     await expect(sendToBackground('annotation/delete', { id: 'a' })).rejects.toThrow(
-      'Extension context invalidated.',
+      'Ofsted Annotator was updated or restarted. Reload the page to go on.',
     );
     expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('says in words when the background is lost twice', async () => {
+    spyOnSend().mockRejectedValue(new Error(LOST));
+    await expect(sendToBackground('page/load', { url: 'https://www.devonlive.com/news/a' })).rejects.toThrow(
+      'The extension did not answer. Reload the page and try again.',
+    );
   });
 });
