@@ -1,3 +1,4 @@
+import '../../components/extension-page.css';
 import '../../components/dashboard/dashboard.css';
 import { render } from 'preact';
 import { Dashboard } from '../../components/dashboard/Dashboard';

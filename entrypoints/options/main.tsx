@@ -1,3 +1,4 @@
+import '../../components/extension-page.css';
 import '../../components/options/options.css';
 import { render } from 'preact';
 import { OptionsPage } from '../../components/options/OptionsPage';

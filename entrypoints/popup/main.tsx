@@ -1,3 +1,4 @@
+import '../../components/extension-page.css';
 import '../../components/report-details.css';
 import '../../components/popup.css';
 import { render } from 'preact';

@@ -1,3 +1,4 @@
+import '../../components/extension-page.css';
 import '../../components/report-details.css';
 import '../../components/annotation-dialog.css';
 import '../../components/viewer/text-layer.css';
