@@ -1,28 +1,15 @@
-// Starts Debian's Chromium with the built extension, as tests/e2e/harness.ts does, and serves
+// Starts Debian's Chromium with the built extension (tests/chromium.mjs, as the e2e tests do), and serves
 // pages from memory at the addresses they stand for (nothing leaves the machine).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumWithExtension } from '../chromium.mjs';
 
 export async function launch(extensionDir) {
   const profile = mkdtempSync(join(tmpdir(), 'ofsted-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(profile, chromiumWithExtension(extensionDir));
   const served = new Map();
   await context.route(
     (url) => url.protocol === 'https:' || url.protocol === 'http:',

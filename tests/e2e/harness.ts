@@ -9,6 +9,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import { chromiumWithExtension } from '../chromium.mjs';
 
 // EXTENSION_DIR lets a second build be tested while another is being built.
 export const EXTENSION_DIR = resolve(
@@ -73,21 +74,7 @@ export interface Session {
 export async function launch(profileDir?: string): Promise<Session & { profileDir: string }> {
   await registerAnnotatorUiEngine();
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ofsted-annotator-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(dir, chromiumWithExtension(EXTENSION_DIR));
   const routes = new Map<string, { file: string; contentType: string; headers?: Record<string, string> }>();
   await context.route(
     (url) => url.protocol === 'https:' || url.protocol === 'http:',
