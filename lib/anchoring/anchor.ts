@@ -1,6 +1,6 @@
 import type { Selector, TextPositionSelector } from '../model';
-import { chooseCandidate, isPerfect } from './choose';
-import type { Candidate, Quote } from './context';
+import { chooseCandidate } from './choose';
+import { holdsText, textAround, type Candidate, type Quote } from './context';
 import { fuzzyCandidates } from './fuzzy';
 import { GramIndex } from './grams';
 import { positionOf, quoteOf } from './selectors';
@@ -32,8 +32,9 @@ export interface AnchorOptions {
 /**
  * Finds a quote in text: 1) the position, accepted only if the text there equals the quote;
  * 2) exact search, several hits chosen by prefix/suffix context agreement, then closeness to
- * the expected position (near it first: a hit there with all its context unchanged cannot be
- * beaten elsewhere); 3) fuzzy search with a score floor (at most a fifth of the quote's
+ * the expected position (near it first: a hit there whose context convinces is taken before
+ * a copy elsewhere, and where the quote or its context still stands at the expected position,
+ * nowhere else is searched); 3) fuzzy search with a score floor (at most a fifth of the quote's
  * characters changed) and context to choose among candidates and reject weak ones, near the
  * expected position first, then everywhere. Returns null (an orphan) rather than a doubtful
  * match: a wrong anchor is far worse than an orphan.
@@ -47,10 +48,26 @@ export function anchorQuote(
   if (!quote) return null;
   const position = positionOf(selectors);
   const expected = position && position.start + shift;
+  const nearOnly = expected !== undefined && standsAt(text, quote, expected);
   return (
     atPosition(text, quote, position) ??
-    exactSearch(text, quote, expected) ??
-    fuzzySearch(grams ?? (() => new GramIndex(text)), quote, expected)
+    exactSearch(text, quote, expected, nearOnly) ??
+    fuzzySearch(grams ?? (() => new GramIndex(text)), quote, expected, nearOnly)
+  );
+}
+
+/**
+ * Whether the quote, or its stored context on either side, still stands exactly where the
+ * quote is expected. Then whatever became of the quote happened there (its words edited, a
+ * block inserted into it or beside it): the same words elsewhere on the page are a copy (a
+ * syndicated paragraph, a pull quote), not the quote, and only the search near it counts.
+ */
+function standsAt(text: string, { exact, prefix, suffix }: Quote, at: number): boolean {
+  const end = at + exact.length;
+  return (
+    text.startsWith(exact, at) ||
+    (holdsText(prefix) && textAround(text, at - prefix.length, at) === prefix) ||
+    (holdsText(suffix) && textAround(text, end, end + suffix.length) === suffix)
   );
 }
 
@@ -62,13 +79,13 @@ function atPosition(text: string, quote: Quote, position?: TextPositionSelector)
   return chosen && { start: chosen.start, end: chosen.end, method: 'position' };
 }
 
-function exactSearch(text: string, quote: Quote, expected?: number): TextMatch | null {
+function exactSearch(text: string, quote: Quote, expected?: number, nearOnly = false): TextMatch | null {
   if (expected !== undefined) {
     const from = Math.max(0, expected - NEAR_DISTANCE);
     const near = hits(text, quote.exact, from, expected + NEAR_DISTANCE + quote.exact.length);
     const chosen = chooseCandidate(text, quote, near, { expected, verbatim: true });
-    if (chosen && isPerfect(text, quote, chosen))
-      return { start: chosen.start, end: chosen.end, method: 'exact' };
+    if (chosen) return { start: chosen.start, end: chosen.end, method: 'exact' };
+    if (nearOnly) return null;
   }
   const chosen = chooseCandidate(text, quote, hits(text, quote.exact), { expected, verbatim: true });
   return chosen && { start: chosen.start, end: chosen.end, method: 'exact' };
@@ -84,7 +101,12 @@ function hits(text: string, exact: string, from = 0, to = text.length): Candidat
   return found;
 }
 
-function fuzzySearch(gramIndex: () => GramIndex, quote: Quote, expected?: number): TextMatch | null {
+function fuzzySearch(
+  gramIndex: () => GramIndex,
+  quote: Quote,
+  expected?: number,
+  nearOnly = false,
+): TextMatch | null {
   const maxErrors = Math.floor(quote.exact.length * MAX_ERROR_RATE);
   if (maxErrors === 0) return null; // too short to allow any change
   const grams = gramIndex();
@@ -95,7 +117,8 @@ function fuzzySearch(gramIndex: () => GramIndex, quote: Quote, expected?: number
       Math.max(0, expected - NEAR_DISTANCE),
       Math.min(text.length, expected + NEAR_DISTANCE),
     ];
-    if (near[0] > 0 || near[1] < text.length) windows.unshift(near);
+    if (nearOnly) windows[0] = near;
+    else if (near[0] > 0 || near[1] < text.length) windows.unshift(near);
   }
   for (const [from, to] of windows) {
     const candidates = fuzzyCandidates(grams, quote, maxErrors, from, to);

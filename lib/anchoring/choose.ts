@@ -1,4 +1,4 @@
-import { contextEvidence, type Candidate, type ContextEvidence, type Quote } from './context';
+import { contextEvidence, holdsText, type Candidate, type ContextEvidence, type Quote } from './context';
 
 /** A quote this long may stand with its context on one side only. */
 export const DISTINCTIVE_LENGTH = 32;
@@ -60,7 +60,7 @@ function isConvincing(evidence: ContextEvidence, quote: Quote, verbatim: boolean
  * that no other place can be stronger except by being nearer the expected position.
  */
 export function isPerfect(text: string, quote: Quote, candidate: Candidate): boolean {
-  const sides = (quote.prefix ? 1 : 0) + (quote.suffix ? 1 : 0);
+  const sides = (holdsText(quote.prefix) ? 1 : 0) + (holdsText(quote.suffix) ? 1 : 0);
   const { agreeing, similarity } = contextEvidence(text, candidate, quote);
   return candidate.errors === 0 && agreeing === sides && similarity === sides;
 }

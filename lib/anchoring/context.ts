@@ -34,16 +34,20 @@ const DISPLACED_SIMILARITY = 0.5;
 export function contextEvidence(text: string, candidate: Candidate, quote: Quote): ContextEvidence {
   const { prefix, suffix } = quote;
   const { start, end } = candidate;
-  const before = text.slice(Math.max(0, start - prefix.length - tolerance(prefix)), start);
-  const after = text.slice(end, end + suffix.length + tolerance(suffix));
-  const sides = [sideSimilarity(prefix, before), sideSimilarity(suffix, after)];
+  const before = textAround(text, start - prefix.length - tolerance(prefix), start);
+  const after = textAround(text, end, end + suffix.length + tolerance(suffix));
+  const sides: [number | null, number | null] = [
+    sideSimilarity(prefix, before),
+    sideSimilarity(suffix, after),
+  ];
   // A block inserted between the quote and its context on one side (an ad, a "read more"
-  // box, a table row) leaves that context further on; it counts only when the other side's
-  // context is beside the quote, since after a quote is removed its own context lies near
-  // any look-alike too.
-  if (sides[0] === 0 && sides[1] !== 0 && prefixDisplaced(text, prefix, start))
+  // box, a table row) leaves that context further on. That counts only when the other side's
+  // stored context is found beside the quote: after a quote is removed its own context lies
+  // near any look-alike too, and context found further on says nothing of where the quote is
+  // when no context was stored on the other side.
+  if (sides[0] === 0 && beside(sides[1]) && prefixDisplaced(text, prefix, start))
     sides[0] = DISPLACED_SIMILARITY;
-  else if (sides[1] === 0 && sides[0] !== 0 && suffixDisplaced(text, suffix, end))
+  else if (sides[1] === 0 && beside(sides[0]) && suffixDisplaced(text, suffix, end))
     sides[1] = DISPLACED_SIMILARITY;
   const evidence: ContextEvidence = { agreeing: 0, disagreeing: 0, similarity: 0 };
   for (const similarity of sides) {
@@ -55,6 +59,24 @@ export function contextEvidence(text: string, candidate: Candidate, quote: Quote
   return evidence;
 }
 
+/** Whether a side's stored context was found beside the quote (not merely not stored). */
+function beside(similarity: number | null): boolean {
+  return similarity !== null && similarity > 0;
+}
+
+/**
+ * The text in [from, to), to compare with stored context, with a space for each end of the
+ * text the span runs past. The index trims the white space at the text's ends, while stored
+ * context keeps what stood there (other tools keep a line break: a suffix " Three\n" of a
+ * quote near the end, a prefix "\nOne " of one near the start), and white space collapses to
+ * a space; so an end of the text agrees with white space, and with nothing else.
+ */
+export function textAround(text: string, from: number, to: number): string {
+  const head = from < 0 ? ' ' : '';
+  const tail = to > text.length ? ' ' : '';
+  return head + text.slice(Math.max(0, from), Math.max(0, to)) + tail;
+}
+
 /**
  * An eighth of a context may differ, and it may sit as many characters away from the quote:
  * small edits beside a quote are forgiven, while text that merely shares a few words with it
@@ -64,12 +86,22 @@ export function tolerance(context: string): number {
   return Math.floor(context.length / 8);
 }
 
-/** 0 when the stored context is not found in `beside`, up to 1 when found unchanged. */
+/**
+ * 0 when the stored context is not found in `beside`, up to 1 when found unchanged; null
+ * (no evidence either way) when none was stored, or only white space found where it stood:
+ * white space says that the quote began or ended a word, or met an end of the text, which
+ * can rule a place out but does not tell it from other places.
+ */
 function sideSimilarity(stored: string, beside: string): number | null {
   if (stored === '') return null;
-  if (beside.includes(stored)) return 1; // the common case, without the search below
+  if (beside.includes(stored)) return holdsText(stored) ? 1 : null; // the common case, without the search below
   const best = search(beside, stored, tolerance(stored))[0];
   return best ? 1 - best.errors / stored.length : 0;
+}
+
+/** Whether stored context holds more than white space: only then can it vouch for a place. */
+export function holdsText(context: string): boolean {
+  return /\S/.test(context);
 }
 
 /**
@@ -91,6 +123,6 @@ function prefixDisplaced(text: string, prefix: string, start: number): boolean {
   while (head < prefix.length && text[start - 1 - head] === prefix[prefix.length - 1 - head]) head++;
   const rest = prefix.slice(0, prefix.length - head);
   if (rest.length <= tolerance(prefix)) return false;
-  const to = start - head - 1;
-  return text.slice(Math.max(0, to - INSERTION_LENGTH - rest.length), to).includes(rest);
+  const to = start - head - 1; // below 0 when the quote starts the text: nothing lies before
+  return text.slice(Math.max(0, to - INSERTION_LENGTH - rest.length), Math.max(0, to)).includes(rest);
 }

@@ -230,6 +230,124 @@ describe('anchorQuote', () => {
     expect(after.slice(match.start, match.end)).toBe(quote.replace('“', '"'));
   });
 
+  describe('a paragraph that appears twice on the page', () => {
+    const paragraph =
+      'Published this week, the latest report found a surge in referrals during the pandemic. This, combined with staff shortages, is contributing to delays.';
+    const before = `${filler(20)} ${paragraph} ${filler(400, 2)} Also on Exeter Express: ${paragraph} ${filler(20, 3)}`;
+    const readMore = 'READ MORE: How Devon plans to recruit more social workers';
+    // An advertisement at the top, and a link inserted into the first copy only.
+    const after = `Advertisement: compare broadband deals. ${before.replace('pandemic. This,', `pandemic. ${readMore} This,`)}`;
+
+    it('keeps a quote on its own copy when a block inserted beside it moved its context', () => {
+      const match = anchorQuote(after, selectorsOf(before, 'a surge in referrals during the pandemic.'));
+      expect(match).toMatchObject({ start: after.indexOf('a surge'), method: 'exact' });
+    });
+
+    it('orphans a quote interrupted where it was rather than take the copy elsewhere', () => {
+      // As anchorAll knows from the quotes before it: the advertisement moved the text on.
+      const shift = after.indexOf('Published') - before.indexOf('Published');
+      const selectors = selectorsOf(before, 'during the pandemic. This, combined');
+      expect(anchorQuote(after, selectors, { shift })).toBeNull();
+    });
+  });
+
+  describe('with context stored on one side only', () => {
+    const page = 'Leeds says turnover is high. Staff say turnover is high too. Turnover is rising in Devon.';
+    const quote = (exact: string, prefix: string, suffix: string): Selector[] => [
+      { type: 'TextQuoteSelector', exact, prefix, suffix },
+    ];
+
+    it('orphans a short quote whose only stored side, a suffix, lies further along the text', () => {
+      // Neither "turnover is high" is followed by " in Devon": the suffix found near the end of
+      // the text is not evidence for the Leeds sentence.
+      expect(anchorQuote(page, quote('turnover is high', '', ' in Devon'))).toBeNull();
+    });
+
+    it('orphans a short quote whose only stored side, a prefix, lies further back in the text', () => {
+      const text = `Inspectors in Devon say leaders are new. ${page}`;
+      expect(anchorQuote(text, quote('turnover is high', 'Inspectors in Devon say ', ''))).toBeNull();
+    });
+
+    it('finds the occurrence that its one stored side stands beside', () => {
+      const start = page.indexOf('turnover is high too');
+      expect(anchorQuote(page, quote('turnover is high', '', ' too. Turnover'))).toEqual({
+        start,
+        end: start + 'turnover is high'.length,
+        method: 'exact',
+      });
+      expect(anchorQuote(page, quote('turnover is high', 'Staff say ', ''))).toMatchObject({ start });
+    });
+
+    it('takes white space stored beside a quote as no evidence of where it is', () => {
+      // As a tool that reads the raw text stores a quote after deep indentation.
+      expect(anchorQuote(page, quote('turnover is high', '\n        ', ' in Devon'))).toBeNull();
+      expect(anchorQuote(page, quote('turnover is high', '\n        ', ''))).toBeNull();
+    });
+
+    it('still rules out a place where the white space stored beside a quote is not', () => {
+      const text = 'The careers service helps young people.';
+      expect(anchorQuote(text, quote('care', '', ''))).toMatchObject({ start: 4, end: 8 });
+      expect(anchorQuote(text, quote('care', '', '\n'))).toBeNull();
+    });
+  });
+
+  describe('at the ends of the text', () => {
+    it('does not look for the prefix of a quote at the start of the text in the text after it', () => {
+      const before = `${filler(20)} Inspectors found that turnover is high in Devon. ${filler(20, 2)}`;
+      const selectors = selectorsOf(before, 'turnover is high');
+      // The annotated sentence was rewritten; a new first sentence begins with the same words,
+      // and the old prefix still stands further on, after it.
+      const after = `turnover is high in Devon. ${filler(20, 2)} ${filler(20)} Inspectors found that staff turnover is a concern.`;
+      expect(anchorQuote(after, selectors)).toBeNull();
+    });
+
+    it('finds a quote near the end whose stored suffix ends in a line break, as other tools store it', () => {
+      const text = `Two reports were published. ${filler(20)} Priorities are numbered One Two Three`;
+      const selectors: Selector[] = [
+        { type: 'TextQuoteSelector', exact: 'Two', prefix: 'rities are numbered One ', suffix: ' Three\n' },
+      ];
+      expect(anchorQuote(text, selectors)).toEqual({
+        start: text.length - 'Two Three'.length,
+        end: text.length - ' Three'.length,
+        method: 'exact',
+      });
+    });
+
+    it('finds a quote at the end whose stored suffix is only white space', () => {
+      const text = `Two reports were published. ${filler(20)} Priorities are numbered One Two`;
+      const selectors: Selector[] = [
+        { type: 'TextQuoteSelector', exact: 'Two', prefix: 'are numbered One ', suffix: '\n  \n' },
+      ];
+      expect(anchorQuote(text, selectors)).toMatchObject({ start: text.length - 3, end: text.length });
+    });
+
+    it('finds a quote near the start whose stored prefix starts with a line break', () => {
+      const text = `One Two Three are the priorities. ${filler(20)} Two reports were published.`;
+      const selectors: Selector[] = [
+        { type: 'TextQuoteSelector', exact: 'Two', prefix: '\nOne ', suffix: ' Three are' },
+      ];
+      expect(anchorQuote(text, selectors)).toMatchObject({ start: 4, end: 7, method: 'exact' });
+    });
+
+    it('finds a quote at the start whose stored prefix is only white space', () => {
+      const text = `Summary of findings. ${filler(20)} The summary of findings follows.`;
+      const selectors: Selector[] = [
+        { type: 'TextQuoteSelector', exact: 'Summary', prefix: '\n   ', suffix: ' of findings. ' },
+      ];
+      expect(anchorQuote(text, selectors)).toMatchObject({ start: 0, end: 7, method: 'exact' });
+    });
+
+    it('takes an end of the text for white space, but not the start of another word', () => {
+      const text = `Priorities are numbered One Two Threefold. ${filler(20)} Priorities are numbered One Two Three`;
+      const selectors: Selector[] = [
+        { type: 'TextQuoteSelector', exact: 'Two', prefix: 'are numbered One ', suffix: ' Three\n' },
+      ];
+      expect(anchorQuote(text, selectors)).toMatchObject({ start: text.lastIndexOf('Two') });
+      const middleOnly = text.slice(0, text.indexOf('Threefold.') + 'Threefold.'.length);
+      expect(anchorQuote(middleOnly, selectors)).toBeNull();
+    });
+  });
+
   it('reads imported selectors whose strings hold raw white space', () => {
     const text = `${filler(20)} ${sentence} ${filler(20, 2)}`;
     const match = anchorQuote(text, [
