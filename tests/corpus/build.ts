@@ -1,4 +1,5 @@
 import { describeRange } from '../../lib/anchoring/describe';
+import type { Selector } from '../../lib/model';
 import { buildTextIndex, type TextIndex } from '../../lib/anchoring/text-index';
 import {
   alignWords,
@@ -28,6 +29,14 @@ export interface CaseSpec {
   scope?: string;
   /** Annotate occurrences of these phrases instead of sentences and runs of words. */
   phrases?: readonly string[];
+  /**
+   * How the annotations were stored, when not as describeRange stores them: 'raw', as tools
+   * that read the page's raw text store them (Hypothesis: quote, 32 characters of context a
+   * side and the position, all in `textContent`, white space and line breaks as in the
+   * source); 'prefix only' or 'suffix only', with context on that side alone (the other
+   * empty, as imports from tools that keep one side have it).
+   */
+  stored?: 'raw' | 'prefix only' | 'suffix only';
 }
 
 /** Leaf blocks of text: annotations are drawn from within one, or across two in a row. */
@@ -38,6 +47,9 @@ const NEAR = 150;
 
 /** Characters of context stored each side of a quote (as lib/anchoring/describe.ts). */
 const CONTEXT = 32;
+
+/** A quote this long, found once, needs no context (as UNMISTAKABLE_LENGTH in lib/anchoring/choose.ts). */
+const UNMISTAKABLE = 100;
 
 /** A fuzzy match may change at most this share of a quote (as lib/anchoring/anchor.ts). */
 const CHANGE_LIMIT = 1 / 5;
@@ -68,6 +80,15 @@ interface Span {
  *    such a phrase recurs ("care leavers" 45 times in the report), and only its context tells
  *    the annotated one from the others; with part of it gone, the evidence left is the same
  *    whether a table row beside it was inserted or the annotated row itself removed.
+ * 6. Context counts where text was stored: a side stored empty, or as white space only (a
+ *    quote at an end of the text, a tool that kept one side), tells nothing of the place. A
+ *    quote with context stored on one side only, and shorter than 100 characters (less than
+ *    unmistakable), is 'orphan' when a word of that context was removed or rewritten, or text
+ *    was inserted between it and the quote: context moved away is evidence only where the
+ *    other side confirms the place (else a look-alike just before a removed quote has the
+ *    removed quote's context after it too).
+ * Expected text is given with where it starts in the edited text: the right words in the
+ * wrong place (another "care leavers") are a wrong anchor.
  */
 export function buildCase(
   spec: CaseSpec,
@@ -88,27 +109,114 @@ export function buildCase(
     : blockSpans(doc, index, spec.scope, random);
   const chosen = choose(candidates, spec.count, (s) => closeness(s, hunks, originalWords), random);
 
+  const raw = spec.stored === 'raw' ? rawText(doc.body) : null;
   return chosen.map((span, i) => {
-    const described = describeRange(index, index.rangeFor(span.start, span.end)!)!;
+    const range = index.rangeFor(span.start, span.end)!;
+    const described = describeRange(index, range)!;
     const position = described.selectors[1] as Span;
     if (position.start !== span.start || position.end !== span.end)
       throw new Error(`A span moved: ${spec.name}`);
+    const selectors = raw ? raw.selectors(range) : storedSides(described.selectors, spec.stored);
+    const { exact, prefix, suffix } = quoteSelector(selectors);
     return {
       id: `${spec.name}#${i + 1}`,
-      selectors: described.selectors,
-      expected: expectedFor(described.quote, span, index.text, originalWords, editedWords, edited, fates),
+      selectors,
+      expected: expectedFor(
+        squash(exact),
+        { prefix: storedContext(prefix), suffix: storedContext(suffix) },
+        span,
+        index.text,
+        { original: originalWords, edited: editedWords, editedText: edited, fates },
+      ),
     };
   });
 }
 
+/** White space collapsed as the text index does. */
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Stored context as it compares with the normalised text: none if it holds only white space. */
+function storedContext(context: string): string {
+  return /\S/.test(context) ? context.replace(/\s+/g, ' ') : '';
+}
+
+function quoteSelector(selectors: readonly Selector[]): { exact: string; prefix: string; suffix: string } {
+  const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+  if (!quote || quote.type !== 'TextQuoteSelector') throw new Error('No quote selector');
+  return quote;
+}
+
+/** The selectors with the context of one side left out, as `stored` says. */
+function storedSides(selectors: Selector[], stored: CaseSpec['stored']): Selector[] {
+  if (!stored) return selectors;
+  return selectors.map((s) =>
+    s.type !== 'TextQuoteSelector'
+      ? s
+      : stored === 'prefix only'
+        ? { ...s, suffix: '' }
+        : { ...s, prefix: '' },
+  );
+}
+
+/**
+ * The body's raw text (`textContent`) and selectors for a range in it, as tools that read it
+ * store them: the quote and 32 characters of context each side as they stand in the source
+ * (white space, line breaks and all), and the position in that text.
+ */
+function rawText(body: HTMLElement): { selectors: (range: Range) => Selector[] } {
+  const text = body.textContent ?? '';
+  const offsets = new Map<Node, number>();
+  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let offset = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    offsets.set(node, offset);
+    offset += (node as Text).data.length;
+  }
+  if (offset !== text.length) throw new Error('The raw text is not the text nodes in order');
+  const at = (node: Node, within: number) => {
+    const start = offsets.get(node);
+    if (start === undefined) throw new Error('A range ends outside a text node');
+    return start + within;
+  };
+  return {
+    selectors(range) {
+      const start = at(range.startContainer, range.startOffset);
+      const end = at(range.endContainer, range.endOffset);
+      return [
+        {
+          type: 'TextQuoteSelector',
+          exact: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - CONTEXT), start),
+          suffix: text.slice(end, end + CONTEXT),
+        },
+        { type: 'TextPositionSelector', start, end },
+      ];
+    },
+  };
+}
+
+/** The two texts' words and how they align. */
+interface Alignment {
+  original: Words;
+  edited: Words;
+  editedText: string;
+  fates: readonly Fate[];
+}
+
+/** The stored context of each side, white space collapsed; '' where none was stored, or only white space. */
+interface StoredContext {
+  prefix: string;
+  suffix: string;
+}
+
 function expectedFor(
   quote: string,
+  context: StoredContext,
   span: Span,
   originalText: string,
-  original: Words,
-  edited: Words,
-  editedText: string,
-  fates: readonly Fate[],
+  { original, edited, editedText, fates }: Alignment,
 ): CorpusAnnotation['expected'] {
   const first = original.starts.findIndex((s, i) => s <= span.start && span.start < original.ends[i]!);
   const last = original.starts.findIndex((s, i) => s < span.end && span.end <= original.ends[i]!);
@@ -124,17 +232,71 @@ function expectedFor(
   const text = editedText.slice(from, to);
   const limit = Math.floor(quote.length * CHANGE_LIMIT);
   if (editDistance(quote, text, limit) > limit) return 'orphan';
-  return quote.length < CONTEXT && contextLost(span, original, fates) ? 'orphan' : { text };
+  // A side of context is there when found beside the quote with at most an eighth of it
+  // changed (small edits are forgiven); it is lost when not, and a word of it was removed or
+  // rewritten (an insertion only moves it away).
+  const beside = {
+    prefix:
+      context.prefix !== '' &&
+      foundIn(context.prefix, around(editedText, from - reach(context.prefix), from)),
+    suffix:
+      context.suffix !== '' && foundIn(context.suffix, around(editedText, to, to + reach(context.suffix))),
+  };
+  const lost = {
+    prefix:
+      context.prefix !== '' &&
+      !beside.prefix &&
+      wordLost(
+        original,
+        fates,
+        (start, end) => start < span.start && end > span.start - context.prefix.length,
+      ),
+    suffix:
+      context.suffix !== '' &&
+      !beside.suffix &&
+      wordLost(original, fates, (start) => start >= span.end && start < span.end + context.suffix.length),
+  };
+  if (quote.length < CONTEXT && (lost.prefix || lost.suffix)) return 'orphan';
+  const oneSide = (context.prefix === '') !== (context.suffix === '');
+  if (oneSide && quote.length < UNMISTAKABLE && !(beside.prefix || beside.suffix)) return 'orphan';
+  return { text, start: from };
 }
 
-/** Whether a word within CONTEXT characters either side of a span was removed or rewritten. */
-function contextLost(span: Span, words: Words, fates: readonly Fate[]): boolean {
-  return words.starts.some(
-    (start, i) =>
-      !(fates[i] && 'word' in fates[i]) &&
-      ((start < span.start && words.ends[i]! > span.start - CONTEXT) ||
-        (start >= span.end && start < span.end + CONTEXT)),
+/** Whether a word of the original in the stretch described (by its start and end) was removed or rewritten. */
+function wordLost(
+  words: Words,
+  fates: readonly Fate[],
+  within: (start: number, end: number) => boolean,
+): boolean {
+  return words.starts.some((start, i) => !(fates[i] && 'word' in fates[i]) && within(start, words.ends[i]!));
+}
+
+/** Characters either side of a context's length where it may still be found: an eighth of it. */
+function reach(context: string): number {
+  return context.length + Math.floor(context.length / 8);
+}
+
+/** text[from, to), with a space for each end of the text it runs past (the text has none there). */
+function around(text: string, from: number, to: number): string {
+  return (
+    (from < 0 ? ' ' : '') + text.slice(Math.max(0, from), Math.max(0, to)) + (to > text.length ? ' ' : '')
   );
+}
+
+/** Whether `pattern` occurs in `text` with at most an eighth of its characters changed (edit distance). */
+function foundIn(pattern: string, text: string): boolean {
+  const limit = Math.floor(pattern.length / 8);
+  // Edit distance of pattern[0, i) to the best substring of text ending at j (Sellers).
+  let previous = new Array<number>(text.length + 1).fill(0);
+  for (let i = 1; i <= pattern.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= text.length; j++) {
+      const cost = pattern[i - 1] === text[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = row;
+  }
+  return Math.min(...previous) <= limit;
 }
 
 /**

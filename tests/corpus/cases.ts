@@ -8,6 +8,15 @@ const NEWS = 'pages/news-devon-ofsted-2022.html';
 const PROVIDER_NEWS = 'pages/provider-news-devon-stabilised-workforce.html';
 const REPORT = 'pages/report-devon-2025.html';
 const OFSTED_PROVIDER = 'pages/ofsted-provider-devon.html';
+const REPEATED = 'corpus/report-devon-2025.repeated.html';
+const STRUCTURE = 'corpus/report-devon-2025.structure.html';
+const READ_MORE = 'corpus/news-devon-ofsted-2022.read-more.html';
+const SYNDICATED = 'corpus/news-devon-ofsted-2022.syndicated.html';
+const PHRASES = ['care leavers', 'the local authority', 'children in care', 'personal advisers'];
+/** The report's first blocks (its title and dates) and its last (the licence, address and contacts). */
+const REPORT_ENDS = 'h1, p.dates, article > p:nth-last-child(-n+3)';
+/** The two paragraphs syndicated: in the article, and again in the box after it. */
+const SYNDICATED_PARAGRAPHS = 'article > p:nth-of-type(5), article > p:nth-of-type(6), aside.syndicated p';
 
 export const CASES: readonly CaseSpec[] = [
   {
@@ -51,7 +60,7 @@ export const CASES: readonly CaseSpec[] = [
     name: 'news-read-more-in-paragraph',
     kind: 'read more box inside',
     original: NEWS,
-    edited: 'corpus/news-devon-ofsted-2022.read-more.html',
+    edited: READ_MORE,
     count: 16,
     scope: 'article',
   },
@@ -59,9 +68,9 @@ export const CASES: readonly CaseSpec[] = [
     name: 'report-repeated-phrases',
     kind: 'repeated phrase',
     original: REPORT,
-    edited: 'corpus/report-devon-2025.repeated.html',
+    edited: REPEATED,
     count: 30,
-    phrases: ['care leavers', 'the local authority', 'children in care', 'personal advisers'],
+    phrases: PHRASES,
   },
   {
     name: 'provider-news-list-item-removed',
@@ -75,7 +84,7 @@ export const CASES: readonly CaseSpec[] = [
     name: 'report-list-items',
     kind: 'list items',
     original: REPORT,
-    edited: 'corpus/report-devon-2025.structure.html',
+    edited: STRUCTURE,
     count: 10,
     scope: 'ul.improve',
   },
@@ -91,7 +100,7 @@ export const CASES: readonly CaseSpec[] = [
     name: 'report-table-cells',
     kind: 'table cells',
     original: REPORT,
-    edited: 'corpus/report-devon-2025.structure.html',
+    edited: STRUCTURE,
     count: 14,
     scope: 'table.judgements, table.judgements + p',
   },
@@ -110,5 +119,97 @@ export const CASES: readonly CaseSpec[] = [
     edited: 'corpus/provider-news-devon-stabilised-workforce.quote.html',
     count: 8,
     scope: 'blockquote, blockquote + p',
+  },
+
+  // Annotations stored as other tools store them: context on one side only (the other empty),
+  // or the raw text's white space and line breaks; quotes at the ends of the text; a paragraph
+  // that appears twice on the page.
+  {
+    name: 'report-repeated-suffix-only',
+    kind: 'context on one side only',
+    original: REPORT,
+    edited: REPEATED,
+    count: 20,
+    phrases: PHRASES,
+    stored: 'suffix only',
+  },
+  {
+    name: 'report-table-suffix-only',
+    kind: 'context on one side only',
+    original: REPORT,
+    edited: STRUCTURE,
+    count: 10,
+    scope: 'table.judgements, table.judgements + p',
+    stored: 'suffix only',
+  },
+  {
+    name: 'report-table-prefix-only',
+    kind: 'context on one side only',
+    original: REPORT,
+    edited: STRUCTURE,
+    count: 10,
+    scope: 'table.judgements, table.judgements + p',
+    stored: 'prefix only',
+  },
+  {
+    name: 'news-read-more-suffix-only',
+    kind: 'context on one side only',
+    original: NEWS,
+    edited: READ_MORE,
+    count: 12,
+    scope: 'article',
+    stored: 'suffix only',
+  },
+  {
+    name: 'news-read-more-prefix-only',
+    kind: 'context on one side only',
+    original: NEWS,
+    edited: READ_MORE,
+    count: 12,
+    scope: 'article',
+    stored: 'prefix only',
+  },
+  {
+    name: 'report-ends',
+    kind: 'quote at an end of the text',
+    original: REPORT,
+    edited: 'corpus/report-devon-2025.ends.html',
+    count: 14,
+    scope: REPORT_ENDS,
+  },
+  {
+    name: 'report-ends-raw',
+    kind: 'white space stored by another tool',
+    original: REPORT,
+    edited: 'corpus/report-devon-2025.ends.html',
+    count: 14,
+    scope: REPORT_ENDS,
+    stored: 'raw',
+  },
+  {
+    name: 'news-reflowed-raw',
+    kind: 'white space stored by another tool',
+    original: 'anchoring/news-devon-ofsted-2022.reflowed.html',
+    edited: READ_MORE,
+    count: 14,
+    scope: 'article',
+    stored: 'raw',
+  },
+  {
+    name: 'news-syndicated',
+    kind: 'syndicated paragraph',
+    original: SYNDICATED,
+    edited: 'corpus/news-devon-ofsted-2022.syndicated-edited.html',
+    count: 16,
+    scope: SYNDICATED_PARAGRAPHS,
+  },
+  {
+    name: 'news-syndicated-raw',
+    kind: 'syndicated paragraph',
+    original: SYNDICATED,
+    edited: 'corpus/news-devon-ofsted-2022.syndicated-edited.html',
+    count: 12,
+    scope: SYNDICATED_PARAGRAPHS,
+    stored: 'raw',
   },
 ];

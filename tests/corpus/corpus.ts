@@ -14,7 +14,7 @@ export interface CorpusAnnotation {
    * The normalised text it must anchor to on the edited page, or 'orphan' when its quote is
    * gone or changed by more than a fifth of its characters (the rule is in build.ts).
    */
-  expected: { text: string } | 'orphan';
+  expected: { text: string; start: number } | 'orphan';
 }
 
 export interface CorpusCase {

@@ -12,9 +12,14 @@ type Score = 'found' | 'orphaned' | 'missed' | 'wrong';
  * although its quote is still there, changed by up to a fifth; wrong: anchored when an orphan
  * is expected, or on other text than expected.
  */
-function score(expected: CorpusAnnotation['expected'], anchored: string | null): Score {
+function score(
+  expected: CorpusAnnotation['expected'],
+  anchored: { text: string; start: number } | null,
+): Score {
   if (anchored === null) return expected === 'orphan' ? 'orphaned' : 'missed';
-  return expected !== 'orphan' && anchored === expected.text ? 'found' : 'wrong';
+  return expected !== 'orphan' && anchored.text === expected.text && anchored.start === expected.start
+    ? 'found'
+    : 'wrong';
 }
 
 describe('the edit corpus', () => {
@@ -26,7 +31,10 @@ describe('the edit corpus', () => {
       id: item.id,
       expected: item.expected,
       anchored: match && index.text.slice(match.start, match.end),
-      score: score(item.expected, match && index.text.slice(match.start, match.end)),
+      score: score(
+        item.expected,
+        match && { text: index.text.slice(match.start, match.end), start: match.start },
+      ),
     }));
   });
 
