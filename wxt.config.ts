@@ -33,7 +33,16 @@ export default defineConfig({
     host_permissions: ['https://files.ofsted.gov.uk/*', 'https://files.api.ofsted.gov.uk/*'],
     // A link to a report on any site is redirected to the viewer, which must be reachable from
     // there; the viewer refuses to run inside another page's frame.
-    web_accessible_resources: [{ resources: ['viewer.html'], matches: ['https://*/*', 'http://*/*'] }],
+    web_accessible_resources: [
+      { resources: ['viewer.html'], matches: ['https://*/*', 'http://*/*'] },
+      // The annotation dialog's frame, on any page the annotator runs on. In Chrome its address
+      // changes every session, so a page cannot tell from it that the extension is installed.
+      {
+        resources: ['annotation-dialog.html'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser !== 'firefox' && { use_dynamic_url: true }),
+      },
+    ],
     // Asked for one site at a time, when the user chooses "Always on this site".
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Ofsted Annotator' },

@@ -1,3 +1,4 @@
+import { useSignalEffect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationChanges, Theme } from '../lib/model';
 import { createAnnotationForm } from './annotation-form';
@@ -21,6 +22,8 @@ export interface AnnotationDialogProps {
   /** Edit mode only: shows "Copy link to quote"; rejects with an Error shown to the user. */
   onCopyLink?(): Promise<void>;
   onClose(): void;
+  /** Told what the form holds after each change (so a dialog drawn again can restore it). */
+  onDraft?(changes: AnnotationChanges): void;
   /** Fixed position in px, next to the selection. */
   position?: { top: number; left: number };
 }
@@ -40,6 +43,10 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
   const firstRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => firstRef.current?.focus({ preventScroll: true }), []);
+  useSignalEffect(() => {
+    const changes = form.changes();
+    if (props.onDraft) props.onDraft(changes);
+  });
 
   const busy = form.busy.value;
   const save = () => form.save(onSave);

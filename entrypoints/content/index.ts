@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AUTOMATIC_SITES } from '../../lib/activation/sites';
-import { Painter } from '../../lib/highlight/painter';
+import { BoxPainter } from '../../lib/highlight/box-painter';
+import { followLayout } from '../../lib/highlight/follow-layout';
 import type { ContentRequests } from '../../lib/messages/protocol';
 import { serveMessages } from '../../lib/messages/serve';
 import { PageAnnotator } from '../../lib/page/annotator';
+import { DialogFrameHost } from '../../lib/page/dialog-frame-host';
 import { Overlay } from '../../lib/page/overlay';
 import { listenForUser, watchPage } from '../../lib/page/wire';
 
@@ -35,11 +37,15 @@ export default defineContentScript({
     });
     ui.mount();
     const isOwnUi = (node: Node) => node === ui.shadowHost || ui.shadowHost.contains(node);
-    const annotator = new PageAnnotator({
-      painter: new Painter(),
-      overlay: new Overlay(ui.uiContainer),
-      isOwnUi,
-    });
+    // Highlights are boxes in the closed shadow root and the dialog is a frame of the
+    // extension's own: the page's scripts can read no passage and hear no key (README).
+    const painter = new BoxPainter(ui.uiContainer);
+    const dialog = new DialogFrameHost(
+      ui.uiContainer,
+      (path) => browser.runtime.getURL(path as '/'),
+      new URL(browser.runtime.getURL('/')).origin,
+    );
+    const annotator = new PageAnnotator({ painter, overlay: new Overlay(ui.uiContainer, dialog), isOwnUi });
 
     browser.runtime.onMessage.addListener(
       serveMessages<ContentRequests>(
@@ -53,6 +59,7 @@ export default defineContentScript({
     );
     ctx.onInvalidated(listenForUser(document, annotator, isOwnUi));
     ctx.onInvalidated(watchPage(document, annotator, ui.shadowHost));
+    ctx.onInvalidated(followLayout(document, painter, ui.shadowHost));
     await annotator.refresh();
   },
 });

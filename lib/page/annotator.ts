@@ -4,7 +4,7 @@ import { quoteLink } from '../export/links';
 import { describeRange } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
 import { documentUrl } from '../document-url';
-import { Painter, type PaintedRange } from '../highlight/painter';
+import type { PaintedRange, Painter } from '../highlight/painted-set';
 import { sendToBackground } from '../messages/send';
 import type { Annotation, AnnotationChanges, Citation, ReportDetails, Selector, Theme } from '../model';
 import { DEFAULT_SEVERITY } from '../taxonomy/severity';
@@ -232,6 +232,9 @@ export class PageAnnotator {
     // Chosen here, so that a save sent again (see sendToBackground) is stored once.
     const id = crypto.randomUUID();
     painter.showPending(range);
+    // The passage is marked as pending instead: a selection left on the page would be dragged
+    // away by the user's next selection over it (as focusing a field in the page would clear it).
+    this.doc.getSelection()?.removeAllRanges();
     overlay.showDialog(`new:${quote}`, {
       mode: 'create',
       quote,

@@ -1,7 +1,7 @@
 import { batch, signal } from '@preact/signals';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
-import { Painter } from '../highlight/painter';
+import { HighlightApiPainter } from '../highlight/highlight-api-painter';
 import type { ReportDetails, Theme } from '../model';
 import { PageAnnotator } from '../page/annotator';
 import { Overlay } from '../page/overlay';
@@ -109,7 +109,7 @@ export function createViewer(deps: ViewerDeps = {}) {
   /** True once every page's text is in place and annotations can be made and found. */
   const annotatable = signal(false);
 
-  const painter = new Painter(doc, CSS.highlights, { translucent: true });
+  const painter = new HighlightApiPainter(doc, CSS.highlights);
   const overlay = new Overlay(overlayEl);
   const target: { url: string; title: string; details: ReportDetails | null } = {
     url: '',

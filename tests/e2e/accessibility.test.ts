@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { expectNoSeriousViolations } from './axe';
 import {
-  annotatorUi,
+  annotationDialogFrame,
   launch,
   openPage,
   openPopup,
@@ -14,6 +14,7 @@ import {
   selectWithMouse,
   type Session,
   openReport,
+  paintedTexts,
 } from './harness';
 
 // One browser for the whole file: the annotations made at the start (three on a news page,
@@ -25,9 +26,10 @@ let news: Page;
 
 async function annotate(page: Page, from: string, to: string, theme: string, severity: string, note = '') {
   await selectWithMouse(page, from, to);
-  // On a web page the dialog is in the annotator's closed shadow root; the viewer draws it in its page.
-  const ui = /viewer\.html/.test(page.url()) ? page.locator(':root') : annotatorUi(page);
-  const dialog = ui.getByRole('dialog', { name: 'Annotate selection' });
+  // On a web page the dialog is in a frame of the extension's own; the viewer draws it in its page.
+  const dialog = /viewer\.html/.test(page.url())
+    ? page.getByRole('dialog', { name: 'Annotate selection' })
+    : annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: theme, exact: true }).check();
   await dialog.getByRole('radio', { name: severity }).check();
   if (note) await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
@@ -191,7 +193,9 @@ async function tabStops(page: Page, max = 120): Promise<string[]> {
   return stops;
 }
 
+/** The passage flashed: on a web page a box over it; in the viewer (an extension page) a Highlight. */
 function flashed(page: Page): Promise<string[]> {
+  if (!/viewer\.html/.test(page.url())) return paintedTexts(page, 'passing');
   return page.evaluate(() =>
     [...(CSS.highlights.get('ofsted-annotator-flash') ?? [])].map((r) => `${r}`.replace(/\s+/g, ' ')),
   );

@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launch, openPage, paintedTexts, PAGES, selectWithMouse, type Session, annotatorUi } from './harness';
+import {
+  launch,
+  openPage,
+  paintedTexts,
+  PAGES,
+  selectWithMouse,
+  type Session,
+  annotatorUi,
+  annotationDialogFrame,
+} from './harness';
 
 let session: Session;
 
@@ -19,7 +28,7 @@ describe('annotating a news page', () => {
     const page = await openPage(session, PAGES.news.url);
     await selectWithMouse(page, 'Many of Devon’s vulnerable', 'Ofsted');
 
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.waitFor();
     await dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).check();
     await dialog.getByRole('checkbox', { name: 'Timeliness, drift and delay' }).check();
@@ -36,7 +45,7 @@ describe('annotating a news page', () => {
   it('paints a selection that runs from a paragraph into a block quote', async () => {
     const page = await openPage(session, PAGES.news.url);
     await selectWithMouse(page, 'pointed to some improvements', 'not seen quickly enough');
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     const [painted] = await paintedTexts(page);
@@ -47,7 +56,7 @@ describe('annotating a news page', () => {
   it('closes the dialog on Escape without saving anything', async () => {
     const page = await openPage(session, PAGES.news.url);
     await selectWithMouse(page, 'Published this week', 'risk of harm');
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -67,7 +76,7 @@ describe('annotating a news page', () => {
       for (let i = 0; i < 3; i++) getSelection()!.modify('extend', 'forward', 'word');
     });
     await page.keyboard.up('Shift');
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.waitFor();
     await expect(dialog.getByText('Published this week').count()).resolves.toBe(1);
   });
@@ -92,22 +101,22 @@ describe('annotating a news page', () => {
     });
     await page.keyboard.press('Shift');
     await page.waitForTimeout(300);
-    expect(await annotatorUi(page).getByRole('dialog').count()).toBe(0);
+    expect(await annotationDialogFrame(page).getByRole('dialog').count()).toBe(0);
 
     await selectWithMouse(page, 'Published this week', 'risk of harm');
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.waitFor();
     await dialog.getByText('Published this week').selectText();
     await page.mouse.up();
     await page.waitForTimeout(300);
-    expect(await annotatorUi(page).getByRole('dialog').count()).toBe(1);
+    expect(await annotationDialogFrame(page).getByRole('dialog').count()).toBe(1);
     await expect(dialog.getByRole('textbox', { name: 'Note' }).count()).resolves.toBe(1);
   });
 
   it('keeps what the user typed when the page changes under the dialog', async () => {
     const page = await openPage(session, PAGES.news.url);
     await selectWithMouse(page, 'Published this week', 'risk of harm');
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Referrals surged');
     await page.evaluate(() => {
       const ad = document.createElement('div');
@@ -141,7 +150,7 @@ describe('a very long selection', () => {
     await page.keyboard.press('Shift');
     const message = annotatorUi(page).getByRole('status');
     await expect(message.textContent()).resolves.toMatch(/too long to annotate/);
-    expect(await annotatorUi(page).getByRole('dialog').count()).toBe(0);
+    expect(await annotationDialogFrame(page).getByRole('dialog').count()).toBe(0);
   });
 });
 
@@ -152,9 +161,10 @@ describe('the in-page dialog', () => {
       content: 'button, input, textarea { display: none !important } * { font-size: 2px !important }',
     });
     await selectWithMouse(page, 'Published this week', 'risk of harm');
-    const save = annotatorUi(page)
+    const save = annotationDialogFrame(page)
       .getByRole('dialog', { name: 'Annotate selection' })
       .getByRole('button', { name: 'Save' });
+    await save.waitFor();
     await expect(save.isVisible()).resolves.toBe(true);
     const fontSize = await save.evaluate((b) => parseFloat(getComputedStyle(b).fontSize));
     expect(fontSize).toBeGreaterThan(10);

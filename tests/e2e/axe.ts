@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,7 +22,7 @@ export interface Violation {
  * Runs axe-core on the page as it is now and returns its violations. The script is evaluated
  * rather than added as a tag, which the extension pages' content security policy forbids.
  */
-export async function axeViolations(page: Page, context?: AxeContext): Promise<Violation[]> {
+export async function axeViolations(page: Page | Frame, context?: AxeContext): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (context) =>
@@ -52,7 +52,7 @@ export function describeViolations(violations: Violation[]): string {
 
 /** Fails, listing each one, if axe finds a serious or critical violation on the page (or part of it). */
 export async function expectNoSeriousViolations(
-  page: Page,
+  page: Page | Frame,
   where: string,
   context?: AxeContext,
 ): Promise<void> {

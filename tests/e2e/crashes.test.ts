@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { annotatorUi, launch, openPage, paintedTexts, PAGES, selectWithMouse, type Session } from './harness';
+import {
+  launch,
+  openPage,
+  paintedTexts,
+  PAGES,
+  selectWithMouse,
+  type Session,
+  annotationDialogFrame,
+} from './harness';
 import { storedAnnotations, stopServiceWorker } from './extension-data';
 
 const FIRST = 'Published this week, the latest report found there was a surge in referrals';
@@ -20,8 +28,10 @@ async function start(profileDir?: string) {
 
 /** Selects a passage and ticks a theme in the dialog, leaving it open for the test to save. */
 async function prepare(page: Page, from: string, to: string) {
+  // The user works in the tab in front (a hidden tab's frames get no mouse clicks in headless Chromium).
+  await page.bringToFront();
   await selectWithMouse(page, from, to);
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).check();
   return dialog;
 }
@@ -90,9 +100,10 @@ describe('saving through crashes', () => {
     });
     const reportDialog = await prepare(report, reportQuote, reportQuote);
 
+    // Both at once: one tab is behind the other, so each button is pressed from its own frame.
     await Promise.all([
-      newsDialog.getByRole('button', { name: 'Save' }).click(),
-      reportDialog.getByRole('button', { name: 'Save' }).click(),
+      newsDialog.getByRole('button', { name: 'Save' }).evaluate((button: HTMLElement) => button.click()),
+      reportDialog.getByRole('button', { name: 'Save' }).evaluate((button: HTMLElement) => button.click()),
     ]);
     await newsDialog.waitFor({ state: 'detached' });
     await reportDialog.waitFor({ state: 'detached' });

@@ -11,6 +11,8 @@ import {
   selectWithMouse,
   type Session,
   openReport,
+  annotationDialogFrame,
+  dialogFrame,
 } from './harness';
 import { storedAnnotations } from './extension-data';
 
@@ -26,13 +28,17 @@ afterEach(async () => {
   await session?.close();
 });
 
-/** What has the focus inside the annotator's (closed) shadow root, and whether it shows. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const root = (globalThis as unknown as { __ofstedAnnotatorUiForTests: ShadowRoot })
+/**
+ * What has the focus inside the annotator's (closed) shadow root, or inside the dialog's frame
+ * when the focus is there, and whether it shows.
+ */
+async function focused(page: Page) {
+  const describe = () => {
+    const root = (globalThis as unknown as { __ofstedAnnotatorUiForTests?: ShadowRoot })
       .__ofstedAnnotatorUiForTests;
-    const el = root.activeElement as HTMLElement | null;
-    if (!el) return null;
+    const el = (root ? root.activeElement : document.activeElement) as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    if (el.localName === 'iframe') return 'in the frame' as const;
     const style = getComputedStyle(el);
     const label =
       el.getAttribute('aria-label') ??
@@ -44,7 +50,11 @@ function focused(page: Page) {
       visible:
         (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none',
     };
-  });
+  };
+  const inShadowRoot = await page.evaluate(describe);
+  if (inShadowRoot !== 'in the frame') return inShadowRoot;
+  const inFrame = await (await dialogFrame(page)).evaluate(describe);
+  return inFrame === 'in the frame' ? null : inFrame;
 }
 
 /** Presses Tab until the focus is on a control whose label matches, checking focus shows each time. */
@@ -94,7 +104,7 @@ describe('the dialog from the keyboard', () => {
       for (let i = 0; i < 7; i++) getSelection()!.modify('extend', 'forward', 'word');
     });
     await page.keyboard.up('Shift');
-    const create = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const create = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await create.waitFor();
     expect((await focused(page))?.label).toMatch(/filter|theme/i);
 
@@ -116,7 +126,7 @@ describe('the dialog from the keyboard', () => {
     // Edit: the caret in the highlight, then the shortcut.
     await caretInQuote(page);
     await expect(pressShortcut()).resolves.toEqual({ ok: true, value: { opened: true } });
-    const edit = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const edit = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await edit.waitFor();
     await tabTo(page, /^Serious concern$/);
     await page.keyboard.press('ArrowDown'); // to "Needs improvement"
@@ -155,17 +165,18 @@ describe('the dialog for screen readers', () => {
     const page = await openPage(session, PAGES.news.url);
     await openForAxe(page);
     await selectWithMouse(page, 'Published this week', 'latest report');
-    const create = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const create = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await create.waitFor();
-    await expectNoSeriousViolations(page, 'the "Annotate selection" dialog', inUi('.annotation-dialog'));
+    await expectNoSeriousViolations(await dialogFrame(page), 'the "Annotate selection" dialog');
+    await expectNoSeriousViolations(page, "the dialog's frame", inUi('iframe'));
     await create.getByRole('button', { name: 'Save' }).click();
     await create.waitFor({ state: 'detached' });
 
     await caretInQuote(page);
     await pressShortcut();
-    const edit = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const edit = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await edit.waitFor();
-    await expectNoSeriousViolations(page, 'the "Edit annotation" dialog', inUi('.annotation-dialog'));
+    await expectNoSeriousViolations(await dialogFrame(page), 'the "Edit annotation" dialog');
     await edit.getByRole('button', { name: 'Delete' }).click();
     await annotatorUi(page).getByRole('button', { name: 'Undo' }).waitFor();
     await expectNoSeriousViolations(page, 'the toast', inUi('.toast'));

@@ -3,12 +3,14 @@ import type { Page } from 'playwright-core';
 import {
   launch,
   openPage,
+  paintedColours,
   paintedTexts,
   PAGES,
   selectWithMouse,
   type Session,
   annotatorUi,
   waitForAnnotator,
+  annotationDialogFrame,
 } from './harness';
 
 let session: Session;
@@ -22,7 +24,7 @@ beforeEach(async () => {
   await session.serve(PAGES.news.url, PAGES.news.file);
   page = await openPage(session, PAGES.news.url);
   await selectWithMouse(page, 'Published this week', 'risk of harm');
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).check();
   await dialog.getByRole('radio', { name: 'Needs improvement' }).check();
   await dialog.getByRole('textbox', { name: 'Note' }).fill('Referral surge');
@@ -49,7 +51,7 @@ async function clickHighlight() {
 describe('editing an annotation', () => {
   it('opens "Edit annotation" with the saved values when the highlight is clicked', async () => {
     await clickHighlight();
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.waitFor();
     await expect(
       dialog.getByRole('checkbox', { name: 'Front door and thresholds' }).isChecked(),
@@ -60,23 +62,20 @@ describe('editing an annotation', () => {
 
   it('saves changed themes, severity and note, and shows them after a reload', async () => {
     await clickHighlight();
-    let dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    let dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.getByRole('checkbox', { name: 'Workforce stability and caseloads' }).check();
     await dialog.getByRole('radio', { name: 'Serious concern' }).check();
     await dialog.getByRole('textbox', { name: 'Note' }).fill('Referral surge, staff shortages');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const severities = () =>
-      page.evaluate(() =>
-        [...CSS.highlights.keys()].filter((k) => k.startsWith('ofsted-annotator-severity')),
-      );
-    await expect.poll(severities).toEqual(['ofsted-annotator-severity-4']);
+    // Painted in the colour of "Serious concern".
+    await expect.poll(() => paintedColours(page)).toEqual(['rgb(255, 138, 128)']);
 
     await page.reload();
     await waitForAnnotator(page);
     await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
     await clickHighlight();
-    dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await expect(
       dialog.getByRole('checkbox', { name: 'Workforce stability and caseloads' }).isChecked(),
     ).resolves.toBe(true);
@@ -88,7 +87,7 @@ describe('editing an annotation', () => {
 
   it('deletes the annotation, and Undo puts it back', async () => {
     await clickHighlight();
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => paintedTexts(page)).toEqual([]);
@@ -102,7 +101,7 @@ describe('editing an annotation', () => {
 
   it('stays deleted after a reload when not undone', async () => {
     await clickHighlight();
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await dialog.getByRole('button', { name: 'Delete' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.reload();

@@ -50,15 +50,22 @@ export async function seedAnnotations(session: Session, annotations: SeedAnnotat
   await page.close();
 }
 
+interface StoredAnnotation {
+  id: string;
+  url: string;
+  quote: string;
+  note: string;
+  themes: string[];
+  severity: number;
+}
+
 /** Every annotation in the extension's database, read from one of its pages. */
-export async function storedAnnotations(
-  session: Session,
-): Promise<Array<{ id: string; url: string; quote: string }>> {
+export async function storedAnnotations(session: Session): Promise<StoredAnnotation[]> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
   const rows = await page.evaluate(
     () =>
-      new Promise<Array<{ id: string; url: string; quote: string }>>((resolve, reject) => {
+      new Promise<StoredAnnotation[]>((resolve, reject) => {
         const open = indexedDB.open('ofsted-annotator');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {

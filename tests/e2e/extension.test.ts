@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launch, openPage, PAGES, type Session, annotatorUi } from './harness';
+import { EXTENSION_DIR, launch, openPage, PAGES, type Session, annotationDialogFrame } from './harness';
 
 describe('the manifest', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -33,11 +33,17 @@ describe('the manifest', () => {
       'https://files.api.ofsted.gov.uk/*',
     ]);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
-    // Websites may load the viewer (a report link opens it) and the dialog's stylesheet, nothing else.
-    const reachable = manifest.web_accessible_resources.flatMap((r: { resources: string[] }) => r.resources);
+    // Websites may load the viewer (a report link opens it), the dialog's frame, at an address
+    // that changes every session, and the in-page stylesheet, nothing else.
+    type Resource = { resources: string[]; use_dynamic_url?: boolean };
+    const reachable = manifest.web_accessible_resources.flatMap((r: Resource) => r.resources);
     expect(reachable).toContain('viewer.html');
     for (const resource of reachable)
-      expect(resource).toMatch(/^viewer\.html$|^content-scripts\/content\.css$/);
+      expect(resource).toMatch(/^viewer\.html$|^annotation-dialog\.html$|^content-scripts\/content\.css$/);
+    const dialogEntry = manifest.web_accessible_resources.find((r: Resource) =>
+      r.resources.includes('annotation-dialog.html'),
+    );
+    expect(dialogEntry.use_dynamic_url).toBe(true);
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     const section = readme.slice(
       readme.indexOf('## Permissions'),
@@ -98,6 +104,6 @@ describe('opening the dialog from the browser (shortcut, context menu)', () => {
       return replies.find(Boolean);
     });
     expect(reply).toEqual({ ok: true, value: { opened: true } });
-    await annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' }).waitFor();
+    await annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' }).waitFor();
   });
 });

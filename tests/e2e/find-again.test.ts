@@ -11,7 +11,7 @@ import {
   selectWithMouse,
   waitForAnnotator,
   type Session,
-  annotatorUi,
+  annotationDialogFrame,
 } from './harness';
 
 const edited = (name: string) => join(OWN_FIXTURES, 'anchoring', name);
@@ -21,7 +21,7 @@ let page: Page;
 
 async function annotate(from: string, to: string) {
   await selectWithMouse(page, from, to);
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
 }

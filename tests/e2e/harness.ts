@@ -5,6 +5,8 @@ import {
   chromium,
   selectors,
   type BrowserContext,
+  type Frame,
+  type FrameLocator,
   type Locator,
   type Page,
   type Worker,
@@ -153,26 +155,14 @@ function registerAnnotatorUiEngine(): Promise<void> {
 }
 
 async function exposeClosedShadowRoot(page: Page, hostSelector: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
-    });
-    const { node } = await cdp.send('DOM.describeNode', {
-      objectId: result.objectId,
-      depth: 1,
-      pierce: true,
-    });
-    const shadowRoot = node.shadowRoots?.[0];
-    if (!shadowRoot) throw new Error(`${hostSelector} has no shadow root`);
-    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
-    await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration: `function () { globalThis.${EXPOSED_ROOT} = this; }`,
-    });
-  } finally {
-    await cdp.detach();
-  }
+  await withClosedRoot(
+    page,
+    hostSelector,
+    function (this: ShadowRoot, name: string) {
+      (globalThis as Record<string, unknown>)[name] = this;
+    },
+    EXPOSED_ROOT,
+  );
 }
 
 /**
@@ -219,20 +209,157 @@ export async function selectWithMouse(page: Page, from: string, to: string = fro
 }
 
 /**
- * The text of the page painted with the annotator's highlights, one string per highlight,
- * sorted, with each run of white space shown as one space (as the annotator quotes text).
+ * The annotation dialog on a web page: it is drawn in a frame of the extension's own origin,
+ * inside the annotator's closed shadow root (see `annotatorUi`).
  */
-export async function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('ofsted-annotator-severity-')) continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        texts.push(range.toString().replace(/\s+/g, ' ').trim());
+export function annotationDialogFrame(page: Page): FrameLocator {
+  return annotatorUi(page).locator('iframe').contentFrame();
+}
+
+/** The annotation dialog's frame, as Playwright's Frame (to evaluate in it), once it is loaded. */
+export async function dialogFrame(page: Page): Promise<Frame> {
+  await annotationDialogFrame(page).locator('body').waitFor({ state: 'attached' });
+  const frame = page.frames().find((f) => f.url().includes('/annotation-dialog.html'));
+  if (!frame) throw new Error('no annotation dialog frame in the page');
+  return frame;
+}
+
+/**
+ * The text of the page under the annotator's highlights, one string per highlight, sorted,
+ * with each run of white space shown as one space (as the annotator quotes text). The
+ * highlights are boxes in the closed shadow root: this reads their places (through the
+ * DevTools protocol, leaving nothing in the page) and the page's characters under them, so it
+ * checks what the user sees. `layer` 'passing' reads the selection being annotated and a
+ * passage flashed by "show on page".
+ */
+export async function paintedTexts(
+  page: Page,
+  layer: 'annotations' | 'passing' = 'annotations',
+): Promise<string[]> {
+  await page.waitForSelector('ofsted-annotator-ui', { state: 'attached' });
+  return withClosedRoot(page, 'ofsted-annotator-ui', textsUnderBoxes, layer);
+}
+
+/** The colour of each painted highlight (a severity's colour), as CSS gives it: 'rgb(r, g, b)'. */
+export async function paintedColours(page: Page): Promise<string[]> {
+  await page.waitForSelector('ofsted-annotator-ui', { state: 'attached' });
+  return withClosedRoot(
+    page,
+    'ofsted-annotator-ui',
+    function (this: ShadowRoot) {
+      const marks = [...this.querySelectorAll('[data-layer="annotations"] > div > div > div')];
+      return marks.map((mark) => getComputedStyle(mark.firstElementChild!).backgroundColor).sort();
+    },
+    null,
+  );
+}
+
+/**
+ * In the page: the text under each mark's boxes (see paintedTexts). Plain loops only: a
+ * hostile test page spoils Array.prototype's methods in its world, where this runs.
+ */
+function textsUnderBoxes(this: ShadowRoot, layer: string): string[] {
+  const layerEl = this.querySelector(`[data-layer="${layer}"]`);
+  if (!layerEl) return [];
+  const host = this.host;
+  const boxesOf: DOMRect[][] = [];
+  for (const group of layerEl.children) {
+    for (const mark of group.firstElementChild!.children) {
+      const boxes: DOMRect[] = [];
+      for (const box of mark.children) boxes.push(box.getBoundingClientRect());
+      boxesOf.push(boxes);
+    }
+  }
+  const meets = (r: DOMRect, boxes: DOMRect[]) => {
+    for (const b of boxes)
+      if (r.left <= b.right && r.right >= b.left && r.top <= b.bottom && r.bottom >= b.top) return true;
+    return false;
+  };
+  const holds = (x: number, y: number, boxes: DOMRect[]) => {
+    for (const b of boxes) if (x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) return true;
+    return false;
+  };
+  const texts: string[] = [];
+  const spaces: boolean[] = [];
+  for (let m = 0; m < boxesOf.length; m++) {
+    texts.push('');
+    spaces.push(false);
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (host.contains(node)) continue;
+    range.selectNodeContents(node);
+    const nodeRects = range.getClientRects();
+    const near: boolean[] = [];
+    let anyNear = false;
+    for (let m = 0; m < boxesOf.length; m++) {
+      let meetsMark = false;
+      for (const r of nodeRects) if (meets(r, boxesOf[m]!)) meetsMark = true;
+      near.push(meetsMark);
+      anyNear ||= meetsMark;
+    }
+    for (let i = 0; i < node.data.length; i++) {
+      const char = node.data[i]!;
+      const blank = /\s/.test(char);
+      let x = 0;
+      let y = 0;
+      if (!blank && anyNear) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        x = rect.left + rect.width / 2;
+        y = rect.top + rect.height / 2;
+      }
+      for (let m = 0; m < boxesOf.length; m++) {
+        if (blank) spaces[m] = texts[m] !== '';
+        else if (anyNear && near[m] && holds(x, y, boxesOf[m]!)) {
+          texts[m] += (spaces[m] ? ' ' : '') + char;
+          spaces[m] = false;
+        } else if (texts[m] !== '') spaces[m] = true;
       }
     }
-    return texts.sort();
-  });
+  }
+  return texts.sort();
+}
+
+/**
+ * Runs a function in the page with a closed shadow root as `this`, reached through the
+ * DevTools protocol as DevTools does; the page's own scripts cannot, and nothing is left in
+ * the page's world.
+ */
+export async function withClosedRoot<A, R>(
+  page: Page,
+  hostSelector: string,
+  fn: (this: ShadowRoot, arg: A) => R,
+  arg: A,
+): Promise<R> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+    });
+    if (!result.objectId) throw new Error(`${hostSelector} is not in the page`);
+    const { node } = await cdp.send('DOM.describeNode', {
+      objectId: result.objectId,
+      depth: 1,
+      pierce: true,
+    });
+    const shadowRoot = node.shadowRoots?.[0];
+    if (!shadowRoot) throw new Error(`${hostSelector} has no shadow root`);
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
+    const called = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: fn.toString(),
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (called.exceptionDetails) throw new Error(called.exceptionDetails.exception?.description ?? 'failed');
+    return called.result.value as R;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Opens the popup for a tab: as a page in the same window, with that tab active. */

@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  annotatorUi,
   launch,
   OWN_FIXTURES,
   paintedTexts,
   selectWithMouse,
   waitForAnnotator,
   type Session,
+  annotationDialogFrame,
 } from './harness';
 import { seedAnnotations } from './extension-data';
 
@@ -109,7 +109,7 @@ describe('a hostile page', () => {
     // Only now does the test (never the page) look inside, with the page's built-ins back.
     await page.evaluate(() => (window as unknown as Hostile).hostile.restore());
     await waitForAnnotator(page);
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe(SECRET_NOTE);
   });
 
@@ -120,7 +120,7 @@ describe('a hostile page', () => {
     await page.waitForTimeout(500);
     await page.evaluate(() => (window as unknown as Hostile).hostile.restore());
     await waitForAnnotator(page);
-    expect(await annotatorUi(page).getByRole('dialog').count()).toBe(0);
+    expect(await annotationDialogFrame(page).getByRole('dialog').count()).toBe(0);
     expect(await paintedTexts(page)).toEqual([QUOTE]);
   });
 
@@ -132,8 +132,8 @@ describe('a hostile page', () => {
     // locators run in the page's world, which the page has spoiled, so the test uses keys.)
     await selectWithMouse(page, 'Caseloads had fallen', 'since the last inspection');
     await expect
-      .poll(() => page.evaluate(() => CSS.highlights.get('ofsted-annotator-pending')?.size ?? 0))
-      .toBe(1);
+      .poll(() => paintedTexts(page, 'passing'))
+      .toEqual(['Caseloads had fallen since the last inspection']);
     // The dialog has taken the focus (the page sees only its host as the active element).
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.localName))

@@ -11,7 +11,7 @@ import {
   selectWithMouse,
   waitForAnnotator,
   type Session,
-  annotatorUi,
+  annotationDialogFrame,
 } from './harness';
 
 // Pages whose content arrives after load, and a single-page site that changes its address
@@ -34,7 +34,7 @@ function write(name: string, html: string): string {
 
 async function annotate(from: string, to: string) {
   await selectWithMouse(page, from, to);
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
 }

@@ -2,14 +2,23 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectValidExport } from '../unit/export/validate-export';
-import { launch, openPage, openPopup, PAGES, selectWithMouse, type Session, annotatorUi } from './harness';
+import {
+  launch,
+  openPage,
+  openPopup,
+  PAGES,
+  selectWithMouse,
+  type Session,
+  annotationDialogFrame,
+  paintedTexts,
+} from './harness';
 
 let session: Session;
 let page: Page;
 
 async function annotate(from: string, to: string, theme: string, severity: string, note = '') {
   await selectWithMouse(page, from, to);
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: theme, exact: true }).check();
   await dialog.getByRole('radio', { name: severity }).check();
   if (note) await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
@@ -61,9 +70,7 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: /unilateral decision-making/ }).click();
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     await expect
-      .poll(() =>
-        page.evaluate(() => [...(CSS.highlights.get('ofsted-annotator-flash') ?? [])].map((r) => `${r}`)),
-      )
+      .poll(() => paintedTexts(page, 'passing'))
       .toEqual([expect.stringMatching(/^some unilateral decision-making remains/)]);
   });
 

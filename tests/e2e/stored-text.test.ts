@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  annotatorUi,
   launch,
   openPage,
   openPopup,
@@ -10,6 +9,7 @@ import {
   REPORTS,
   type Session,
   openReport,
+  annotationDialogFrame,
 } from './harness';
 import { seedAnnotations } from './extension-data';
 
@@ -80,7 +80,7 @@ describe('stored text', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.click(at.x, at.y);
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Edit annotation' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Edit annotation' });
     await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe(NOTE);
     await expect(dialog.getByRole('checkbox', { name: THEME }).isChecked()).resolves.toBe(true);
     const shown = await expectShownAsText(page, dialog);

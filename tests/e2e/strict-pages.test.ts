@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  annotatorUi,
   launch,
   OWN_FIXTURES,
   paintedTexts,
@@ -12,6 +11,7 @@ import {
   selectWithMouse,
   waitForAnnotator,
   type Session,
+  annotationDialogFrame,
 } from './harness';
 
 let session: Session;
@@ -25,7 +25,7 @@ afterEach(async () => {
 /** Annotates a passage through the dialog, then reloads and expects it painted again. */
 async function annotateAndReload(page: Page, from: string, to: string, quote: string) {
   await selectWithMouse(page, from, to);
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: 'Assessment quality' }).check();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -62,7 +62,7 @@ describe('pages that make things hard', () => {
       if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
     });
     await selectWithMouse(page, 'Published this week', 'risk of harm');
-    const save = annotatorUi(page)
+    const save = annotationDialogFrame(page)
       .getByRole('dialog', { name: 'Annotate selection' })
       .getByRole('button', { name: 'Save' });
     // The dialog's own stylesheet applied: the policy did not strip it.

@@ -11,8 +11,8 @@ import {
   PAGES,
   selectWithMouse,
   type Session,
-  annotatorUi,
   waitForAnnotator,
+  annotationDialogFrame,
 } from './harness';
 
 let sessions: Session[] = [];
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 async function annotate(page: Page, from: string, to: string, theme: string) {
   await selectWithMouse(page, from, to);
-  const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+  const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
   await dialog.getByRole('checkbox', { name: theme, exact: true }).check();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -80,7 +80,7 @@ describe('themes that users own', () => {
     await page.reload();
     await waitForAnnotator(page);
     await selectWithMouse(page, 'It follows the last visit', 'completely fixed');
-    const dialog = annotatorUi(page).getByRole('dialog', { name: 'Annotate selection' });
+    const dialog = annotationDialogFrame(page).getByRole('dialog', { name: 'Annotate selection' });
     await dialog.waitFor();
     await expect(dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).count()).resolves.toBe(0);
     const popup = await openPopup(session, page);

@@ -1,5 +1,6 @@
 import { highlightText } from '@apache-annotator/dom';
-import { Painter, type PaintedRange } from '../../../lib/highlight/painter';
+import { HighlightApiPainter } from '../../../lib/highlight/highlight-api-painter';
+import type { PaintedRange } from '../../../lib/highlight/painted-set';
 import type { Severity } from '../../../lib/model';
 import { longPageRanges, remountLongPage } from './anchoring-cases';
 import { median, nextFrame, repeat, type Timing } from './timing';
@@ -45,7 +46,7 @@ async function hitTiming(test: () => boolean): Promise<{ hit: Timing; hitFound: 
 
 export async function paintOurs(): Promise<PaintResult> {
   const painted = items(longPageRanges());
-  const painter = new Painter(document);
+  const painter = new HighlightApiPainter(document);
   const calls: number[] = [];
   const paint = await repeat(async () => {
     painter.clear();
