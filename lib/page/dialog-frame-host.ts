@@ -57,6 +57,8 @@ export class DialogFrameHost implements DialogSurface {
     }
     const frame = this.ensureFrame();
     frame.style.display = 'block';
+    // Shown once drawn at its own height, so it never jumps under the user's pointer.
+    if (this.focusWhenDrawn) frame.style.visibility = 'hidden';
     this.place();
     this.send(this.showMessage());
   }
@@ -132,9 +134,10 @@ export class DialogFrameHost implements DialogSurface {
       case 'height':
         this.height = message.px;
         this.place();
-        if (props && this.focusWhenDrawn) {
+        if (props && this.focusWhenDrawn && this.frame) {
           this.focusWhenDrawn = false;
-          this.frame?.focus();
+          this.frame.style.visibility = 'visible';
+          this.frame.focus();
         }
         return;
       case 'draft':

@@ -225,7 +225,8 @@ export async function dialogFrame(page: Page): Promise<Frame> {
 }
 
 /**
- * The text of the page under the annotator's highlights, one string per highlight, sorted,
+ * The text of the page that shows under the annotator's highlights, one string per highlight
+ * (none for a highlight scrolled out of its scrolling element), sorted,
  * with each run of white space shown as one space (as the annotator quotes text). The
  * highlights are boxes in the closed shadow root: this reads their places (through the
  * DevTools protocol, leaving nothing in the page) and the page's characters under them, so it
@@ -262,11 +263,23 @@ function textsUnderBoxes(this: ShadowRoot, layer: string): string[] {
   const layerEl = this.querySelector(`[data-layer="${layer}"]`);
   if (!layerEl) return [];
   const host = this.host;
+  // Each box as far as it shows: a group clipped to a scrolling element shows only inside it.
   const boxesOf: DOMRect[][] = [];
   for (const group of layerEl.children) {
+    const clip = getComputedStyle(group).overflow === 'hidden' ? group.getBoundingClientRect() : null;
     for (const mark of group.firstElementChild!.children) {
       const boxes: DOMRect[] = [];
-      for (const box of mark.children) boxes.push(box.getBoundingClientRect());
+      for (const box of mark.children) {
+        const r = box.getBoundingClientRect();
+        if (!clip) boxes.push(r);
+        else {
+          const left = Math.max(r.left, clip.left);
+          const top = Math.max(r.top, clip.top);
+          const right = Math.min(r.right, clip.right);
+          const bottom = Math.min(r.bottom, clip.bottom);
+          if (right > left && bottom > top) boxes.push(new DOMRect(left, top, right - left, bottom - top));
+        }
+      }
       boxesOf.push(boxes);
     }
   }
@@ -299,9 +312,17 @@ function textsUnderBoxes(this: ShadowRoot, layer: string): string[] {
       near.push(meetsMark);
       anyNear ||= meetsMark;
     }
+    // The page's own scrolling boxes hide the text scrolled out of them.
+    const clips: DOMRect[] = [];
+    if (anyNear)
+      for (let e = node.parentElement; e && e !== document.body; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        if (style.overflowX !== 'visible' || style.overflowY !== 'visible')
+          clips.push(e.getBoundingClientRect());
+      }
     for (let i = 0; i < node.data.length; i++) {
       const char = node.data[i]!;
-      const blank = /\s/.test(char);
+      let blank = /\s/.test(char);
       let x = 0;
       let y = 0;
       if (!blank && anyNear) {
@@ -310,6 +331,8 @@ function textsUnderBoxes(this: ShadowRoot, layer: string): string[] {
         const rect = range.getBoundingClientRect();
         x = rect.left + rect.width / 2;
         y = rect.top + rect.height / 2;
+        for (const clip of clips)
+          if (!(x >= clip.left && x <= clip.right && y >= clip.top && y <= clip.bottom)) blank = true;
       }
       for (let m = 0; m < boxesOf.length; m++) {
         if (blank) spaces[m] = texts[m] !== '';
@@ -320,7 +343,9 @@ function textsUnderBoxes(this: ShadowRoot, layer: string): string[] {
       }
     }
   }
-  return texts.sort();
+  const shown: string[] = [];
+  for (const text of texts) if (text !== '') shown.push(text);
+  return shown.sort();
 }
 
 /**

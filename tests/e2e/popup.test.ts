@@ -96,6 +96,7 @@ describe('the popup', () => {
 
     const popup = await openPopup(session, report);
     await popup.getByRole('tab', { name: 'All pages' }).click();
+    await popup.getByRole('link', { name: /Devon's vulnerable children/ }).first().waitFor();
     await expect(popup.getByRole('link', { name: /Devon's vulnerable children/ }).count()).resolves.toBe(1);
     await expect(
       popup.getByRole('link', { name: /Inspection of Devon local authority/ }).count(),
@@ -134,7 +135,8 @@ describe('a page that is not on the default list', () => {
     await other.waitForTimeout(300);
     expect(await other.locator('ofsted-annotator-ui').count()).toBe(0);
     const popup = await openPopup(session, other);
-    await expect(popup.getByRole('button', { name: 'Switch on for this page' }).count()).resolves.toBe(1);
-    await expect(popup.getByRole('button', { name: 'Always on this site' }).count()).resolves.toBe(1);
+    // The popup asks the tab what it runs before it draws its buttons: wait for them as a user would.
+    await popup.getByRole('button', { name: 'Switch on for this page' }).waitFor();
+    await popup.getByRole('button', { name: 'Always on this site' }).waitFor();
   });
 });
