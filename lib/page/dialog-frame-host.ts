@@ -30,6 +30,9 @@ export class DialogFrameHost implements DialogSurface {
   /** What the user has typed in the open dialog, to draw it again if the frame reloads. */
   private draft: AnnotationChanges | null = null;
   private key = '';
+  /** Counts the times the same dialog was drawn again from a draft, so the frame starts it anew. */
+  private revision = 0;
+  private redrawWhenReady = false;
   private height = 0;
   /** Set when a new dialog is shown: the frame takes the focus once it has drawn it. */
   private focusWhenDrawn = false;
@@ -68,7 +71,7 @@ export class DialogFrameHost implements DialogSurface {
     return {
       type: 'show',
       view: {
-        key: this.key,
+        key: `${this.key}\n${this.revision}`,
         mode: props.mode,
         quote: props.quote,
         themes: props.themes,
@@ -104,8 +107,18 @@ export class DialogFrameHost implements DialogSurface {
     // Loaded again whenever its element is put back in the page (a page script that removed
     // the host): a new port, and the open dialog drawn again with what the user had typed.
     frame.addEventListener('load', () => {
-      this.port?.close();
-      this.queued = this.props ? [this.showMessage()] : [];
+      // What the user typed last in the frame that went away may still be on its way: the old
+      // port stays open for it, and a late draft draws the dialog again with it.
+      if (this.port)
+        this.port.onmessage = (event: MessageEvent<FromDialogFrame>) => {
+          if (event.data.type !== 'draft' || !this.props) return;
+          this.draft = event.data.changes;
+          if (this.redrawWhenReady) return; // the new frame is not drawn yet: it will be with this
+          this.revision++;
+          this.send(this.showMessage());
+        };
+      this.queued = [];
+      this.redrawWhenReady = this.props !== null;
       this.focusWhenDrawn = this.props !== null;
       const channel = new MessageChannel();
       channel.port1.onmessage = (event: MessageEvent<FromDialogFrame>) => this.receive(event.data);
@@ -129,6 +142,9 @@ export class DialogFrameHost implements DialogSurface {
     const props = this.props;
     switch (message.type) {
       case 'ready':
+        // Drawn from the draft as it is now, which a late message from the old frame may have changed.
+        if (this.redrawWhenReady) this.port!.postMessage(this.showMessage());
+        this.redrawWhenReady = false;
         for (const queued of this.queued.splice(0)) this.port!.postMessage(queued);
         return;
       case 'height':

@@ -5,6 +5,8 @@ export const CASES = {
   exact: 're-anchor 1,000 exact annotations, 1 MB page',
   corpus: 're-anchor after edits (edit corpus)',
   paint: 'paint 1,000 highlights',
+  resize: 'repaint 1,000 highlights after the page is resized',
+  scroll: 'scroll a box holding 1,000 highlights (p95 frame)',
   hit: 'hit-test a click among 1,000 highlights',
   popup: 'popup first render, 10,000 annotations / 500 documents',
   dashboard: 'dashboard first render, 10,000 annotations / 500 documents',
@@ -15,6 +17,7 @@ export const CASES = {
 };
 
 const MARKS = '<mark> wrapping (@apache-annotator/dom highlightText)';
+const HIGHLIGHT_API = "CSS Custom Highlight API (our previous web-page painter, still the viewer's)";
 
 const ms = (x) =>
   x == null ? null : x < 10 ? Number(x.toPrecision(3)) : Number(x.toFixed(x < 1000 ? 1 : 0));
@@ -70,19 +73,40 @@ export function rowsFor(results) {
   }
 
   const ours = results.paintOurs;
-  const marks = results.paintMarks;
-  rows.push(
-    row(CASES.paint, ours?.paint, marks?.paint, MARKS, [
-      ...failed(ours, marks),
-      'from the call until the next frame is rendered',
-      `the call alone: ours ${ms(ours?.callMs)} ms (Painter.paint), peer ${ms(marks?.callMs)} ms`,
-    ]),
-    row(CASES.hit, ours?.hit, marks?.hit, MARKS, [
-      ...failed(ours, marks),
-      'ms per click: Painter.hitTest(x, y) against document.elementFromPoint(x, y).closest("mark")',
-      `found the highlight: ours ${ours?.hitFound ? 'yes' : 'no'}, peer ${marks?.hitFound ? 'yes' : 'no'}`,
-    ]),
-  );
+  const peers = [
+    [results.paintHighlightApi, HIGHLIGHT_API],
+    [results.paintMarks, MARKS],
+  ];
+  const frames = (r) =>
+    r?.scroll &&
+    `${r.scroll.slow} of ${r.scroll.frames} frames over 20 ms, median ${ms(r.scroll.medianMs)} ms`;
+  for (const [peer, peerName] of peers) {
+    rows.push(
+      row(CASES.paint, ours?.paint, peer?.paint, peerName, [
+        ...failed(ours, peer),
+        'from the call until the next frame is rendered',
+        `the call alone: ours ${ms(ours?.callMs)} ms (BoxPainter.paint), peer ${ms(peer?.callMs)} ms`,
+      ]),
+      row(CASES.resize, ours?.resize, peer?.resize, peerName, [
+        ...failed(ours, peer),
+        "from a change of the page's width until the next frame; ours redraws every box (followLayout)",
+      ]),
+      row(
+        CASES.scroll,
+        ours?.scroll && { median: ours.scroll.p95Ms },
+        peer?.scroll && { median: peer.scroll.p95Ms },
+        peerName,
+        [...failed(ours, peer), `ours: ${frames(ours)}`, `peer: ${frames(peer)}`],
+      ),
+      row(CASES.hit, ours?.hit, peer?.hit, peerName, [
+        ...failed(ours, peer),
+        peer === results.paintMarks
+          ? 'ms per click: BoxPainter.hitTest(x, y) against document.elementFromPoint(x, y).closest("mark")'
+          : 'ms per click: both hit-test the ranges they hold (PaintedSet.hitTest)',
+        `found the highlight: ours ${ours?.hitFound ? 'yes' : 'no'}, peer ${peer?.hitFound ? 'yes' : 'no'}`,
+      ]),
+    );
+  }
 
   const { popup, dashboard, store } = results;
   rows.push(

@@ -153,7 +153,8 @@ async function anchoringCases(session, script, corpus, results) {
   }
 
   log('painting');
-  await attempt(results, 'paintOurs', () => call('paintOurs'));
+  await attempt(results, 'paintOurs', () => call('paintOurs', 'boxes'));
+  await attempt(results, 'paintHighlightApi', () => call('paintOurs', 'highlight-api'));
   await attempt(results, 'paintMarks', () => call('paintWithMarks'));
   results.userAgent = await page.evaluate(() => navigator.userAgent);
   await page.close();

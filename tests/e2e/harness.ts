@@ -210,10 +210,11 @@ export async function selectWithMouse(page: Page, from: string, to: string = fro
 
 /**
  * The annotation dialog on a web page: it is drawn in a frame of the extension's own origin,
- * inside the annotator's closed shadow root (see `annotatorUi`).
+ * inside the annotator's closed shadow root (see `annotatorUi`). The frame is shown once the
+ * dialog is drawn in it; a user can reach it only then, and so do the tests.
  */
 export function annotationDialogFrame(page: Page): FrameLocator {
-  return annotatorUi(page).locator('iframe').contentFrame();
+  return annotatorUi(page).locator('iframe').filter({ visible: true }).contentFrame();
 }
 
 /** The annotation dialog's frame, as Playwright's Frame (to evaluate in it), once it is loaded. */

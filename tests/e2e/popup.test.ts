@@ -96,7 +96,10 @@ describe('the popup', () => {
 
     const popup = await openPopup(session, report);
     await popup.getByRole('tab', { name: 'All pages' }).click();
-    await popup.getByRole('link', { name: /Devon's vulnerable children/ }).first().waitFor();
+    await popup
+      .getByRole('link', { name: /Devon's vulnerable children/ })
+      .first()
+      .waitFor();
     await expect(popup.getByRole('link', { name: /Devon's vulnerable children/ }).count()).resolves.toBe(1);
     await expect(
       popup.getByRole('link', { name: /Inspection of Devon local authority/ }).count(),
