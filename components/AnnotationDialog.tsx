@@ -1,4 +1,4 @@
-import { useSignalEffect } from '@preact/signals';
+import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationChanges, Theme } from '../lib/model';
 import { createAnnotationForm } from './annotation-form';
@@ -43,10 +43,18 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
   const firstRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => firstRef.current?.focus({ preventScroll: true }), []);
-  useSignalEffect(() => {
-    const changes = form.changes();
-    if (props.onDraft) props.onDraft(changes);
-  });
+  const onDraft = useRef(props.onDraft);
+  onDraft.current = props.onDraft;
+  // A plain effect runs as the user types (useSignalEffect waits for the next frame): the
+  // draft is out before a page script that removes the dialog's frame can lose it.
+  useEffect(
+    () =>
+      effect(() => {
+        const changes = form.changes();
+        onDraft.current?.(changes);
+      }),
+    [form],
+  );
 
   const busy = form.busy.value;
   const save = () => form.save(onSave);

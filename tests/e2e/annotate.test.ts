@@ -125,9 +125,9 @@ describe('annotating a news page', () => {
       document.querySelector('ofsted-annotator-ui')!.remove(); // a careless page script
     });
     await page.waitForTimeout(600); // past the annotator's settling delay
-    await expect(dialog.getByRole('textbox', { name: 'Note' }).inputValue()).resolves.toBe(
-      'Referrals surged',
-    );
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: 'Note' }).inputValue())
+      .toBe('Referrals surged');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect
