@@ -63,6 +63,23 @@ export interface Annotation {
   citation?: Citation;
   createdAt: string;
   updatedAt: string;
+  /** In a team space: who wrote it, and who changed it last. */
+  author?: Person;
+  editor?: Person;
+  /** Notes a colleague wrote at the same time, kept when their edit lost a conflict. */
+  alsoEdited?: AlsoEdited[];
+}
+
+/** A member of a team space: their CouchDB user name, and the name they show colleagues. */
+export interface Person {
+  user: string;
+  name: string;
+}
+
+export interface AlsoEdited {
+  note: string;
+  by: Person;
+  at: string;
 }
 
 /** What the annotation dialog produces; the background adds id, url and timestamps. */

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import { DEFAULT_THEMES } from '../taxonomy/themes';
+import { recordChangesInOutbox, type OutboxEntry, type SpaceRev } from './outbox';
 
 export const DB_NAME = 'ofsted-annotator';
 
@@ -35,6 +36,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       themes: 'id, order',
     },
   },
+  /**
+   * Version 2: team spaces. `outbox` names each record changed since it was last sent to the
+   * space (written in the same transaction as the change, see outbox.ts); `spaceRevs` holds
+   * the space's revision each record was last in step with, and the sync checkpoints.
+   */
+  {
+    version: 2,
+    stores: { outbox: 'id', spaceRevs: 'id' },
+  },
 ];
 
 /** The version the code opens the database at. */
@@ -48,6 +58,8 @@ export class AnnotatorDb extends Dexie {
   declare annotations: EntityTable<Annotation, 'id'>;
   declare documents: EntityTable<DocumentRecord, 'url'>;
   declare themes: EntityTable<Theme, 'id'>;
+  declare outbox: EntityTable<OutboxEntry, 'id'>;
+  declare spaceRevs: EntityTable<SpaceRev, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -56,6 +68,7 @@ export class AnnotatorDb extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    recordChangesInOutbox(this);
 
     // Runs once, when the database is first created (never on upgrade).
     this.on('populate', (tx) => {

@@ -7,6 +7,7 @@ import type {
   AnnotationChanges,
   AnnotationDraft,
   Citation,
+  Person,
   ReportDetails,
   Selector,
   Theme,
@@ -79,7 +80,47 @@ export function checkAnnotation(annotation: unknown, themeIds: ReadonlySet<strin
   if (typeof url !== 'string' || url === '') fail('url', 'The annotation has no document address');
   if (!isTimestamp(createdAt)) fail('createdAt', 'The annotation has invalid dates');
   if (!isTimestamp(updatedAt)) fail('updatedAt', 'The annotation has invalid dates');
-  return { id, url, ...checkDraft(annotation, themeIds), createdAt, updatedAt };
+  return {
+    id,
+    url,
+    ...checkDraft(annotation, themeIds),
+    createdAt,
+    updatedAt,
+    ...checkAuthorship(annotation),
+  };
+}
+
+/** Who wrote an annotation in a team space, and the notes kept from conflicting edits. */
+function checkAuthorship(
+  annotation: Record<string, unknown>,
+): Pick<Annotation, 'author' | 'editor' | 'alsoEdited'> {
+  const { author, editor, alsoEdited } = annotation;
+  const checked: Pick<Annotation, 'author' | 'editor' | 'alsoEdited'> = {};
+  if (author !== undefined) checked.author = within('author', () => checkPerson(author));
+  if (editor !== undefined) checked.editor = within('editor', () => checkPerson(editor));
+  if (alsoEdited !== undefined) {
+    if (!Array.isArray(alsoEdited)) fail('alsoEdited', 'The other edits must be a list');
+    checked.alsoEdited = alsoEdited.map((entry, i) =>
+      within(`alsoEdited[${i}]`, () => {
+        if (!isRecord(entry)) fail('', 'An other edit must be an object');
+        if (typeof entry.note !== 'string' || entry.note.length > MAX_NOTE_LENGTH) {
+          fail('note', 'An other edit must have a note');
+        }
+        if (!isTimestamp(entry.at)) fail('at', 'An other edit has an invalid date');
+        return { note: entry.note, by: within('by', () => checkPerson(entry.by)), at: entry.at };
+      }),
+    );
+  }
+  return checked;
+}
+
+function checkPerson(person: unknown): Person {
+  if (!isRecord(person)) fail('', 'A person must be an object');
+  const { user, name } = person;
+  if (typeof user !== 'string' || user === '' || user.length > MAX_LABEL_LENGTH)
+    fail('user', 'A person has no user name');
+  if (typeof name !== 'string' || name.length > MAX_LABEL_LENGTH) fail('name', 'A person has no name');
+  return { user, name };
 }
 
 /** Page (from 1), last page (kept only when it is a later page), paragraph (from 1) and section heading. */
