@@ -17,7 +17,12 @@ const FIREFOX_MIN_VERSION = '140.0';
 export default defineConfig({
   // Every import is explicit: a reader sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact({ prefreshEnabled: false })] }),
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false })],
+    // PouchDB (team spaces) is written against Node's EventEmitter: the `events` package is it,
+    // for browsers. Without the alias Vite stubs the built-in name with an empty module.
+    resolve: { alias: { events: 'events/' } },
+  }),
   manifest: ({ browser }) => ({
     name: 'Ofsted Annotator',
     description:
@@ -28,6 +33,10 @@ export default defineConfig({
       'contextMenus',
       'unlimitedStorage',
       'declarativeNetRequestWithHostAccess',
+      // Team spaces: the background wakes to sync a connected space (no prompt, no warning).
+      'alarms',
+      // The team space's address, settings and sync status, in the extension's own storage.
+      'storage',
     ],
     // Ofsted's report files: to open them in the viewer and let it download them.
     host_permissions: ['https://files.ofsted.gov.uk/*', 'https://files.api.ofsted.gov.uk/*'],

@@ -4,6 +4,8 @@ import { registerGrantedSites, switchOnSite, unregisterSite } from '../lib/activ
 import { AUTOMATIC_SITES } from '../lib/activation/sites';
 import { backgroundHandlers } from '../lib/background/handlers';
 import { forgetTab, openReportsInViewer } from '../lib/background/open-reports';
+import { TeamSpace, WAKE_ALARM } from '../lib/background/team-space';
+import { tellOpenPages } from '../lib/background/tell-open-pages';
 import { annotateInTab, COMMAND_ANNOTATE, createMenus, onMenuClick } from '../lib/background/user-actions';
 import { openDb } from '../lib/db/database';
 import { senderKind } from '../lib/messages/senders';
@@ -13,6 +15,7 @@ export default defineBackground(() => {
   const db = openDb();
   const origin = browser.runtime.getURL('/');
   const report = (error: unknown) => console.error('Ofsted Annotator:', error);
+  const space = new TeamSpace(db, (urls) => void tellOpenPages(urls).catch(report));
 
   browser.runtime.onMessage.addListener(
     serveMessages(
@@ -21,6 +24,7 @@ export default defineBackground(() => {
         kindOf: (sender) => senderKind(sender, browser.runtime.id, origin),
         setBadge: (tabId, count) =>
           void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(report),
+        space,
       }),
       (sender) => senderKind(sender, browser.runtime.id, origin) !== null,
     ),
@@ -43,4 +47,9 @@ export default defineBackground(() => {
     origins.forEach((o) => void unregisterSite(o).catch(report)),
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(report));
+  // A connected team space syncs whenever the background runs; the alarm wakes it.
+  void space.resume().catch(report);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WAKE_ALARM) void space.resume().catch(report);
+  });
 });

@@ -53,6 +53,10 @@ export default defineContentScript({
           'dialog/open': async () => ({ opened: annotator.openDialog() }),
           'page/status': async () => annotator.status(),
           'annotation/reveal': async ({ id }) => ({ found: annotator.reveal(id) }),
+          'annotations/changed': async ({ urls }) => {
+            if (urls.includes(annotator.documentUrl())) await annotator.refresh();
+            return null;
+          },
         },
         (sender) => sender.id === browser.runtime.id && !sender.tab, // the background or the popup
       ),

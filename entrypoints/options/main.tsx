@@ -4,8 +4,9 @@ import { render } from 'preact';
 import { OptionsPage } from '../../components/options/OptionsPage';
 import { openDb } from '../../lib/db/database';
 import { createOptionsModel, type OptionsModel } from '../../lib/options/model';
+import { createTeamSpaceModel, type TeamSpaceModel } from '../../lib/options/team-space-model';
 
-function App({ model }: { model: OptionsModel }) {
+function App({ model, space }: { model: OptionsModel; space: TeamSpaceModel }) {
   return (
     <OptionsPage
       themes={{
@@ -26,8 +27,20 @@ function App({ model }: { model: OptionsModel }) {
         notice: model.importNotice.value,
         onImport: (file) => void model.importFile(file),
       }}
+      teamSpace={{
+        settings: space.settings.value,
+        status: space.status.value,
+        notices: space.notices.value,
+        busy: space.busy.value,
+        notice: space.notice.value,
+        onConnect: (request) => void space.connect(request),
+        onDisconnect: () => void space.disconnect(),
+      }}
     />
   );
 }
 
-render(<App model={createOptionsModel(openDb())} />, document.getElementById('app')!);
+render(
+  <App model={createOptionsModel(openDb())} space={createTeamSpaceModel()} />,
+  document.getElementById('app')!,
+);

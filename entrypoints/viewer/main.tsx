@@ -70,6 +70,10 @@ if (tab?.id !== undefined) {
           'dialog/open': async () => ({ opened: viewer.openDialog() }),
           'page/status': async () => viewer.status(),
           'annotation/reveal': async ({ id }) => ({ found: viewer.reveal(id) }),
+          'annotations/changed': async () => {
+            await viewer.refreshAnnotations();
+            return null;
+          },
         },
         (sender) => senderKind(sender, browser.runtime.id, browser.runtime.getURL('/')) === 'extension-page',
       ),

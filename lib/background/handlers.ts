@@ -12,6 +12,7 @@ import { documentUrl } from '../document-url';
 import type { Handlers } from '../messages/serve';
 import type { BackgroundRequests } from '../messages/protocol';
 import type { SenderKind } from '../messages/senders';
+import type { TeamSpace } from './team-space';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -20,6 +21,7 @@ interface Deps {
   kindOf: (sender: Sender) => SenderKind | null;
   /** Shows the page's annotation count on the toolbar button. */
   setBadge: (tabId: number, count: number) => void;
+  space: Pick<TeamSpace, 'connect' | 'disconnect'>;
 }
 
 /**
@@ -27,12 +29,17 @@ interface Deps {
  * a page reaches only its own annotations; extension pages name it. Only an extension page
  * (the PDF viewer) may say what a report says about itself: a web page could claim anything.
  */
-export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<BackgroundRequests> {
+export function backgroundHandlers({ db, kindOf, setBadge, space }: Deps): Handlers<BackgroundRequests> {
   const documentOf = (sender: Sender, named?: string): string => {
     const kind = kindOf(sender);
     if (kind === 'content-script') return documentUrl(pageAddress(sender.url!, named));
     if (kind === 'extension-page' && named) return documentUrl(named);
     throw new Error('This request must name its document.');
+  };
+  /** Team space requests come from the extension's own pages, never from a web page. */
+  const fromExtensionPage = (sender: Sender) => {
+    if (kindOf(sender) !== 'extension-page')
+      throw new Error('Only the extension’s options page may do this.');
   };
 
   return {
@@ -55,6 +62,16 @@ export function backgroundHandlers({ db, kindOf, setBadge }: Deps): Handlers<Bac
       restoreAnnotation(db, { url: documentOf(sender, annotation.url), annotation, title }),
     'page/anchored': async ({ total }, sender) => {
       if (sender.tab?.id !== undefined && sender.frameId === 0) setBadge(sender.tab.id, total);
+      return null;
+    },
+    'space/connect': async (request, sender) => {
+      fromExtensionPage(sender);
+      const { me } = await space.connect(request);
+      return me;
+    },
+    'space/disconnect': async (_request, sender) => {
+      fromExtensionPage(sender);
+      await space.disconnect();
       return null;
     },
   };

@@ -1,3 +1,4 @@
+import type { ConnectRequest } from '../background/team-space';
 import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Theme } from '../model';
 
 // One typed map per direction. A content script's document is its sender's page: the
@@ -29,6 +30,10 @@ export interface BackgroundRequests {
   'annotation/restore': { request: { annotation: Annotation; title: string }; response: Annotation };
   /** The content script reports how many annotations it found and which are orphans. */
   'page/anchored': { request: { total: number; orphanIds: string[] }; response: null };
+  /** Signs in to a team space and starts syncing (the options page only). */
+  'space/connect': { request: ConnectRequest; response: { user: string; name: string } };
+  /** Stops syncing; every annotation stays (the options page only). */
+  'space/disconnect': { request: Record<string, never>; response: null };
 }
 
 /** Requests that the background and the popup send to a tab's content script. */
@@ -49,6 +54,8 @@ export interface ContentRequests {
   };
   /** Scrolls the page to an annotation and flashes it. */
   'annotation/reveal': { request: { id: string }; response: { found: boolean } };
+  /** Colleagues' changes arrived from the team space for these documents: paint them again. */
+  'annotations/changed': { request: { urls: string[] }; response: null };
 }
 
 /** A map of message types to their request and response. */

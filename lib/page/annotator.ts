@@ -77,6 +77,11 @@ export class PageAnnotator {
   }
 
   /** Whether the page now shows another document than the one whose annotations are loaded. */
+  /** The document this page's annotations belong to (its address without fragment). */
+  documentUrl(): string {
+    return documentUrl(this.url);
+  }
+
   addressChanged(): boolean {
     return this.loadedFor !== null && this.loadedFor !== documentUrl(this.url);
   }

@@ -33,6 +33,9 @@ const BATCH = 200;
 const PULLED = '#pulled';
 
 export class SpaceBridge {
+  /** How many records it has written to the mirror: those not yet replicated are still waiting. */
+  written = 0;
+
   constructor(
     private readonly db: AnnotatorDb,
     private readonly mirror: Mirror,
@@ -58,9 +61,9 @@ export class SpaceBridge {
     return this.db.outbox.count();
   }
 
-  /** Applies the mirror's changes since the last time, a batch at a time; returns how many. */
-  async pullAll(): Promise<number> {
-    let applied = 0;
+  /** Applies the mirror's changes since the last time, a batch at a time; returns the documents they touched. */
+  async pullAll(): Promise<Set<string>> {
+    const touched = new Set<string>();
     for (;;) {
       const stored = (await this.db.spaceRevs.get(PULLED))?.rev ?? '0';
       const since = /^\d+$/.test(stored) ? Number(stored) : stored; // PouchDB counts; CouchDB's are opaque
@@ -70,15 +73,17 @@ export class SpaceBridge {
         include_docs: true,
         conflicts: true,
       });
-      for (const change of results) await this.pull(change);
+      for (const change of results) {
+        const url = await this.pull(change);
+        if (url) touched.add(url);
+      }
       await this.db.spaceRevs.put({ id: PULLED, rev: String(last_seq) });
-      applied += results.length;
-      if (results.length < BATCH) return applied;
+      if (results.length < BATCH) return touched;
     }
   }
 
-  /** Applies one change of the mirror's feed to the local database. */
-  async pull(change: MirrorChange): Promise<void> {
+  /** Applies one change of the mirror's feed to the local database; returns the annotation's document. */
+  async pull(change: MirrorChange): Promise<string | undefined> {
     const place = parseDocId(change.id);
     const doc = change.doc;
     if (!place || !doc) return;
@@ -89,12 +94,15 @@ export class SpaceBridge {
     const record = change.deleted || doc._deleted ? null : checkSpaceRecord(place.table, fromDoc(doc));
     if (record === undefined) return; // not a record this extension can show: left in the space
     const table = this.db.table(place.table);
-    await this.db.transaction('rw', [table, this.db.outbox, this.db.spaceRevs], async () => {
-      if (await this.db.outbox.get(change.id)) return; // a local change waits: push() merges them
+    return this.db.transaction('rw', [table, this.db.outbox, this.db.spaceRevs], async () => {
+      if (await this.db.outbox.get(change.id)) return undefined; // a local change waits: push() merges them
+      const before = await table.get(place.key);
       if (record === null) await table.delete(place.key);
       else await table.put(record);
       await this.db.outbox.delete(change.id); // the entry that write just made
       await this.db.spaceRevs.put({ id: change.id, rev: doc._rev! });
+      if (place.table !== 'annotations') return undefined;
+      return ((record ?? before) as { url?: string } | undefined)?.url;
     });
   }
 
@@ -124,6 +132,7 @@ export class SpaceBridge {
       return this.settle(entry, current, fromDoc(current));
     }
     const { rev } = await this.mirror.put({ ...current, _deleted: true });
+    this.written++;
     await this.settle(entry, { ...current, _rev: rev, _deleted: true });
   }
 
@@ -143,6 +152,7 @@ export class SpaceBridge {
     const { _conflicts, ...content } = doc;
     void _conflicts;
     const { rev } = await this.mirror.put({ ...content, _id: entry.id, _rev: current?._rev });
+    this.written++;
     await this.settle(entry, { ...content, _rev: rev } as StoredDoc, fromDoc(content as StoredDoc));
   }
 

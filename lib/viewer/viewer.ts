@@ -294,6 +294,8 @@ export function createViewer(deps: ViewerDeps = {}) {
     },
     /** Scrolls to an annotation and flashes it; false when it is not in the document. */
     reveal: (id: string): boolean => annotator?.reveal(id) ?? false,
+    /** Loads and paints the report's annotations again (colleagues' changes from the team space). */
+    refreshAnnotations: (): Promise<void> => annotator?.refresh() ?? Promise.resolve(),
     /** Opens the dialog for the current selection (the shortcut and context menu). */
     openDialog: (): boolean => annotator?.openDialog() ?? false,
     /** What the popup asks about this tab. */

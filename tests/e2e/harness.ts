@@ -66,24 +66,36 @@ export interface Session {
   worker: Worker;
   /** Serves a file at an address from now on (replacing what was served there). */
   serve(url: string, file: string, contentType?: string, headers?: Record<string, string>): Promise<void>;
+  /** Cuts (false) or restores (true) the way to this machine's own test servers, as a network that drops. */
+  reachLoopback(reachable: boolean): void;
   close(): Promise<void>;
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /**
- * Starts Debian's Chromium with the built extension in a new profile (or `profileDir`, to
- * reopen one). No request leaves the machine: only addresses given to `serve` answer.
+ * Starts Debian's Chromium with the built extension (or another build, `extensionDir`) in a
+ * new profile (or `profileDir`, to reopen one). No request leaves the machine: only addresses
+ * given to `serve` answer, and this machine's own servers (loopback: a test's CouchDB).
  */
-export async function launch(profileDir?: string): Promise<Session & { profileDir: string }> {
+export async function launch(
+  profileDir?: string,
+  extensionDir: string = EXTENSION_DIR,
+): Promise<Session & { profileDir: string }> {
   await registerAnnotatorUiEngine();
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ofsted-annotator-'));
-  const context = await chromium.launchPersistentContext(dir, chromiumWithExtension(EXTENSION_DIR));
+  const context = await chromium.launchPersistentContext(dir, chromiumWithExtension(extensionDir));
   const routes = new Map<string, { file: string; contentType: string; headers?: Record<string, string> }>();
+  let loopbackReachable = true;
   await context.route(
     (url) => url.protocol === 'https:' || url.protocol === 'http:',
     (route) => {
-      const served = routes.get(route.request().url().split('#')[0]!);
-      return served
-        ? route.fulfill({ path: served.file, contentType: served.contentType, headers: served.headers })
+      const url = route.request().url();
+      const served = routes.get(url.split('#')[0]!);
+      if (served)
+        return route.fulfill({ path: served.file, contentType: served.contentType, headers: served.headers });
+      return loopbackReachable && LOOPBACK_HOSTS.has(new URL(url).hostname)
+        ? route.continue()
         : route.abort();
     },
   );
@@ -102,6 +114,9 @@ export async function launch(profileDir?: string): Promise<Session & { profileDi
     profileDir: dir,
     serve: async (url, file, contentType = 'text/html; charset=utf-8', headers) => {
       routes.set(url, { file, contentType, headers });
+    },
+    reachLoopback: (reachable) => {
+      loopbackReachable = reachable;
     },
     close: async () => {
       await context.close();

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
+import { TeamSpace } from '../../../lib/background/team-space';
 import type { AnnotatorDb } from '../../../lib/db/database';
 import type { BackgroundRequests, Reply } from '../../../lib/messages/protocol';
 import { senderKind } from '../../../lib/messages/senders';
@@ -48,7 +49,12 @@ beforeEach(() => {
   badges = [];
   const kindOf = (sender: Sender) => senderKind(sender, ID, ORIGIN);
   listener = serveMessages(
-    backgroundHandlers({ db, kindOf, setBadge: (tab, count) => badges.push([tab, count]) }),
+    backgroundHandlers({
+      db,
+      kindOf,
+      setBadge: (tab, count) => badges.push([tab, count]),
+      space: new TeamSpace(db, () => undefined),
+    }),
     (sender) => kindOf(sender) !== null,
   );
 });
@@ -153,6 +159,19 @@ describe('background messages', () => {
     const record = await db.documents.get(NEWS_URL);
     expect(record).toBeDefined();
     expect(record?.details).toBeUndefined();
+  });
+
+  it('refuses a web page’s content script that tries to connect or disconnect the team space', async () => {
+    const connect = await send(
+      {
+        type: 'space/connect',
+        payload: { server: 'https://couch.evil.example', database: 'x', user: 'u', password: 'p', name: 'n' },
+      },
+      contentScript(NEWS_URL),
+    );
+    const disconnect = await send({ type: 'space/disconnect', payload: {} }, contentScript(NEWS_URL));
+    expect(connect).toEqual({ ok: false, error: 'Only the extension’s options page may do this.' });
+    expect(disconnect).toEqual({ ok: false, error: 'Only the extension’s options page may do this.' });
   });
 
   it('refuses every message from another extension', async () => {

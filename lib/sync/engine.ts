@@ -1,0 +1,146 @@
+// Runs a connected team space in the background: PouchDB replicates the local mirror with the
+// CouchDB database both ways (live, retrying with back-off while offline), and the bridge
+// moves changes between the mirror and the extension's database. Local changes wait in the
+// outbox, not in the mirror, while the server cannot be reached, so "N changes waiting" is
+// exact and a browser restart loses nothing. Push and pull run one at a time.
+
+import { liveQuery, type Subscription } from 'dexie';
+import PouchDB from 'pouchdb-browser';
+import type { AnnotatorDb } from '../db/database';
+import { SpaceBridge } from './bridge';
+import { withSession } from './couch-session';
+import type { Mirror } from './mirror';
+import { databaseUrl } from './space-address';
+import type { SpaceSettings, SpaceStatus } from './space-state';
+
+/** The local copy of the space, in the extension's own IndexedDB. */
+export const MIRROR_NAME = 'ofsted-annotator-space';
+
+export interface EngineHooks {
+  setStatus(status: SpaceStatus): void;
+  notify(message: string): void;
+  /** The space changed these documents' annotations: open pages paint them again. */
+  changed(urls: Set<string>): void;
+}
+
+interface Cancelable {
+  cancel(): void;
+  on(event: string, listener: (...args: any[]) => void): Cancelable;
+}
+
+export class SpaceEngine {
+  private readonly mirror = new PouchDB(MIRROR_NAME, { auto_compaction: true });
+  private readonly bridge: SpaceBridge;
+  private replication: Cancelable | null = null;
+  private feed: Cancelable | null = null;
+  private outboxWatch: Subscription | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private online = false;
+  private waiting = 0;
+  /** The bridge's count of writes when the replication last caught up: later ones still wait. */
+  private writtenAtSync = 0;
+  private received = 0;
+  private lastSynced: string | undefined;
+
+  constructor(
+    private readonly db: AnnotatorDb,
+    private readonly settings: SpaceSettings,
+    private readonly hooks: EngineHooks,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.bridge = new SpaceBridge(db, this.mirror as Mirror, settings.me, settings, hooks.notify);
+  }
+
+  start(): void {
+    const remote = new PouchDB(databaseUrl(this.settings), { fetch: withSession(), skip_setup: true });
+    this.replication = (
+      this.mirror.sync(remote, { live: true, retry: true, back_off_function: backOff }) as Cancelable
+    )
+      .on('active', () => this.setOnline(true))
+      .on('change', (info: { direction: string; change: { docs_written: number } }) => {
+        if (info.direction === 'pull') this.received += info.change.docs_written;
+        this.report();
+      })
+      .on('paused', (error: unknown) => {
+        if (error) return this.setOnline(false);
+        this.lastSynced = this.now().toISOString();
+        this.writtenAtSync = this.bridge.written;
+        this.setOnline(true);
+      })
+      .on('denied', (error: { reason?: string }) =>
+        this.hooks.notify(`The space refused a change: ${error?.reason ?? 'not allowed'}.`),
+      )
+      .on('error', (error: { status?: number; message?: string }) => this.fail(error));
+    this.feed = (this.mirror.changes({ live: true, since: 'now' }) as Cancelable).on('change', () =>
+      this.run(() => this.pull()),
+    );
+    this.outboxWatch = liveQuery(() => this.db.outbox.count()).subscribe((count) => {
+      this.waiting = count;
+      this.report();
+      if (count > 0 && this.online) this.run(() => this.push());
+    });
+    this.run(() => this.pull()); // what arrived while the background slept
+  }
+
+  async stop(): Promise<void> {
+    this.replication?.cancel();
+    this.feed?.cancel();
+    this.outboxWatch?.unsubscribe();
+    await this.queue;
+  }
+
+  /** Removes the local copy of the space (Disconnect): the extension's own records stay. */
+  async forget(): Promise<void> {
+    await this.stop();
+    await this.mirror.destroy();
+  }
+
+  /** Sends everything stored (first connect), merged with what the space has. */
+  sendEverything(): Promise<void> {
+    return this.bridge.sendEverything();
+  }
+
+  private setOnline(online: boolean) {
+    const cameBack = online && !this.online;
+    this.online = online;
+    if (cameBack && this.waiting > 0) this.run(() => this.push());
+    this.report();
+  }
+
+  private async push() {
+    while (this.online && (await this.bridge.push()) > 0);
+  }
+
+  private async pull() {
+    const urls = await this.bridge.pullAll();
+    if (urls.size > 0) this.hooks.changed(urls);
+  }
+
+  private run(task: () => Promise<void>) {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.hooks.notify(String(error)));
+  }
+
+  private report() {
+    const { received, lastSynced } = this;
+    const waiting = this.waiting + this.bridge.written - this.writtenAtSync;
+    if (!this.online) this.hooks.setStatus({ state: 'offline', waiting, lastSynced });
+    else if (waiting > 0 || !lastSynced)
+      this.hooks.setStatus({ state: 'syncing', waiting, received, lastSynced });
+    else this.hooks.setStatus({ state: 'connected', lastSynced });
+  }
+
+  private fail(error: { status?: number; message?: string }) {
+    const message =
+      error.status === 401
+        ? 'Your session with the space has ended. Connect again to sign in.'
+        : error.status === 403
+          ? 'You are no longer a member of this space. Ask its admin, then connect again.'
+          : `Syncing stopped: ${error.message ?? 'unknown error'}. Connect again to retry.`;
+    this.hooks.setStatus({ state: 'error', message });
+  }
+}
+
+/** Waits longer after each failure to reach the server, up to a minute. */
+function backOff(delay: number): number {
+  return delay === 0 ? 1000 : Math.min(delay * 2, 60_000);
+}
