@@ -33,9 +33,6 @@ const BATCH = 200;
 const PULLED = '#pulled';
 
 export class SpaceBridge {
-  /** How many records it has written to the mirror: those not yet replicated are still waiting. */
-  written = 0;
-
   constructor(
     private readonly db: AnnotatorDb,
     private readonly mirror: Mirror,
@@ -132,7 +129,6 @@ export class SpaceBridge {
       return this.settle(entry, current, fromDoc(current));
     }
     const { rev } = await this.mirror.put({ ...current, _deleted: true });
-    this.written++;
     await this.settle(entry, { ...current, _rev: rev, _deleted: true });
   }
 
@@ -152,7 +148,6 @@ export class SpaceBridge {
     const { _conflicts, ...content } = doc;
     void _conflicts;
     const { rev } = await this.mirror.put({ ...content, _id: entry.id, _rev: current?._rev });
-    this.written++;
     await this.settle(entry, { ...content, _rev: rev } as StoredDoc, fromDoc(content as StoredDoc));
   }
 

@@ -31,15 +31,18 @@ interface Cancelable {
 export class SpaceEngine {
   private readonly mirror = new PouchDB(MIRROR_NAME, { auto_compaction: true });
   private readonly bridge: SpaceBridge;
-  private replication: Cancelable | null = null;
+  private replications: Cancelable[] = [];
+  /** The directions whose last request failed: while any does, the space is offline. */
+  private readonly failing = new Set<'push' | 'pull'>();
   private feed: Cancelable | null = null;
   private outboxWatch: Subscription | null = null;
   private queue: Promise<void> = Promise.resolve();
   private online = false;
   private waiting = 0;
-  /** The bridge's count of writes when the replication last caught up: later ones still wait. */
-  private writtenAtSync = 0;
   private received = 0;
+  /** The mirror's sequence when the push last caught up; later changes have not reached the server. */
+  private pushedSeq: number | string | null = null;
+  private reports = 0;
   private lastSynced: string | undefined;
 
   constructor(
@@ -53,37 +56,30 @@ export class SpaceEngine {
 
   start(): void {
     const remote = new PouchDB(databaseUrl(this.settings), { fetch: withSession(), skip_setup: true });
-    this.replication = (
-      this.mirror.sync(remote, { live: true, retry: true, back_off_function: backOff }) as Cancelable
-    )
-      .on('active', () => this.setOnline(true))
-      .on('change', (info: { direction: string; change: { docs_written: number } }) => {
-        if (info.direction === 'pull') this.received += info.change.docs_written;
-        this.report();
-      })
-      .on('paused', (error: unknown) => {
-        if (error) return this.setOnline(false);
-        this.lastSynced = this.now().toISOString();
-        this.writtenAtSync = this.bridge.written;
-        this.setOnline(true);
-      })
-      .on('denied', (error: { reason?: string }) =>
-        this.hooks.notify(`The space refused a change: ${error?.reason ?? 'not allowed'}.`),
-      )
-      .on('error', (error: { status?: number; message?: string }) => this.fail(error));
+    const options = { live: true, retry: true, back_off_function: backOff };
+    // Two one-way replications rather than PouchDB's sync(): only they report which requests failed.
+    this.replications = [
+      this.watch(this.mirror.replicate.to(remote, options), 'push'),
+      this.watch(this.mirror.replicate.from(remote, options), 'pull'),
+    ];
     this.feed = (this.mirror.changes({ live: true, since: 'now' }) as Cancelable).on('change', () =>
       this.run(() => this.pull()),
     );
-    this.outboxWatch = liveQuery(() => this.db.outbox.count()).subscribe((count) => {
-      this.waiting = count;
+    // A change to an annotation also dates its document record: the user counts the annotation.
+    const pending = async () => ({
+      all: await this.db.outbox.count(),
+      shown: await this.db.outbox.filter((entry) => entry.table !== 'documents').count(),
+    });
+    this.outboxWatch = liveQuery(pending).subscribe(({ all, shown }) => {
+      this.waiting = shown;
       this.report();
-      if (count > 0 && this.online) this.run(() => this.push());
+      if (all > 0 && this.online) this.run(() => this.push());
     });
     this.run(() => this.pull()); // what arrived while the background slept
   }
 
   async stop(): Promise<void> {
-    this.replication?.cancel();
+    for (const replication of this.replications) replication.cancel();
     this.feed?.cancel();
     this.outboxWatch?.unsubscribe();
     await this.queue;
@@ -98,6 +94,38 @@ export class SpaceEngine {
   /** Sends everything stored (first connect), merged with what the space has. */
   sendEverything(): Promise<void> {
     return this.bridge.sendEverything();
+  }
+
+  private watch(replication: Cancelable, direction: 'push' | 'pull'): Cancelable {
+    const reached = () => {
+      this.failing.delete(direction);
+      this.setOnline(this.failing.size === 0);
+    };
+    return replication
+      .on('active', reached)
+      .on('change', (info: { docs_written: number }) => {
+        if (direction === 'pull') this.received += info.docs_written;
+        reached();
+      })
+      .on('paused', (error: unknown) => {
+        if (error) return;
+        this.lastSynced = this.now().toISOString();
+        if (direction === 'push') {
+          void this.mirror.info().then((info: { update_seq: number | string }) => {
+            this.pushedSeq = info.update_seq;
+            this.report();
+          });
+        }
+        reached();
+      })
+      .on('requestError', () => {
+        this.failing.add(direction);
+        this.setOnline(false);
+      })
+      .on('denied', (error: { reason?: string }) =>
+        this.hooks.notify(`The space refused a change: ${error?.reason ?? 'not allowed'}.`),
+      )
+      .on('error', (error: { status?: number; message?: string }) => this.fail(error));
   }
 
   private setOnline(online: boolean) {
@@ -120,9 +148,24 @@ export class SpaceEngine {
     this.queue = this.queue.then(task).catch((error: unknown) => this.hooks.notify(String(error)));
   }
 
+  /** Changes not yet on the server: in the outbox, or in the mirror past what the push has sent. */
+  private async waitingCount(): Promise<number> {
+    if (this.pushedSeq === null) return this.waiting;
+    const { results } = (await this.mirror.changes({ since: this.pushedSeq })) as {
+      results: Array<{ id: string }>;
+    };
+    return this.waiting + results.filter((change) => /^(annotation|theme):/.test(change.id)).length;
+  }
+
   private report() {
+    const report = ++this.reports;
+    void this.waitingCount().then((waiting) => {
+      if (report === this.reports) this.setStatus(waiting);
+    });
+  }
+
+  private setStatus(waiting: number) {
     const { received, lastSynced } = this;
-    const waiting = this.waiting + this.bridge.written - this.writtenAtSync;
     if (!this.online) this.hooks.setStatus({ state: 'offline', waiting, lastSynced });
     else if (waiting > 0 || !lastSynced)
       this.hooks.setStatus({ state: 'syncing', waiting, received, lastSynced });
@@ -140,7 +183,7 @@ export class SpaceEngine {
   }
 }
 
-/** Waits longer after each failure to reach the server, up to a minute. */
+/** Waits longer after each failure to reach the server, up to half a minute. */
 function backOff(delay: number): number {
-  return delay === 0 ? 1000 : Math.min(delay * 2, 60_000);
+  return delay === 0 ? 1000 : Math.min(delay * 2, 30_000);
 }
