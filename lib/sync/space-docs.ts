@@ -35,7 +35,12 @@ export type StoredDoc = SpaceRecordDoc & {
 };
 
 export function docId(table: SyncedTable, key: string): string {
-  return PREFIX[table] + (table === 'documents' ? encodeURIComponent(key) : key);
+  return PREFIX[table] + (table === 'documents' ? encodeURIComponent(wellFormed(key)) : key);
+}
+
+/** Half a surrogate pair cannot be written as UTF-8 (nor sent to CouchDB): it becomes U+FFFD. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 /** The table and record key of a space document's id, or null for any other document. */

@@ -29,9 +29,9 @@ describe('AnnotatorDb', () => {
     }
   });
 
-  it('opens at version 1 with the version-1 tables and indexes', async () => {
+  it('opens at the current version with its tables and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)]]),
     );
@@ -39,6 +39,8 @@ describe('AnnotatorDb', () => {
       annotations: ['id', 'url', '*themes', 'severity', 'updatedAt'],
       documents: ['url', 'updatedAt'],
       themes: ['id', 'order'],
+      outbox: ['id'],
+      spaceRevs: ['id'],
     });
   });
 });

@@ -197,3 +197,16 @@ describe('team space bridge', () => {
     expect(await ann.db.themes.get('ok')).toMatchObject({ label: 'OK' });
   });
 });
+
+describe('space document ids', () => {
+  it('gives every document address an id, even one with half a surrogate pair', async () => {
+    const { docId, parseDocId } = await import('../../../lib/sync/space-docs');
+    expect(parseDocId(docId('documents', 'https://example.org/a b?x=1'))).toEqual({
+      table: 'documents',
+      key: 'https://example.org/a b?x=1',
+    });
+    expect(docId('documents', 'https://example.org/\ud83d')).toBe('document:https%3A%2F%2Fexample.org%2F%EF%BF%BD');
+    expect(parseDocId('theme:')).toBeNull();
+    expect(parseDocId('_design/ofsted-annotator')).toBeNull();
+  });
+});
