@@ -21,7 +21,7 @@ interface Deps {
   kindOf: (sender: Sender) => SenderKind | null;
   /** Shows the page's annotation count on the toolbar button. */
   setBadge: (tabId: number, count: number) => void;
-  space: Pick<TeamSpace, 'connect' | 'disconnect'>;
+  space: Pick<TeamSpace, 'connect' | 'disconnect' | 'assertMayChange'>;
 }
 
 /**
@@ -55,9 +55,16 @@ export function backgroundHandlers({ db, kindOf, setBadge, space }: Deps): Handl
         draft,
         details: kindOf(sender) === 'extension-page' ? details : undefined,
       }),
-    'annotation/update': ({ id, changes, url }, sender) =>
-      updateAnnotation(db, { url: documentOf(sender, url), id, changes }),
-    'annotation/delete': ({ id, url }, sender) => deleteAnnotation(db, { url: documentOf(sender, url), id }),
+    'annotation/update': async ({ id, changes, url }, sender) => {
+      const doc = documentOf(sender, url);
+      await space.assertMayChange(id);
+      return updateAnnotation(db, { url: doc, id, changes });
+    },
+    'annotation/delete': async ({ id, url }, sender) => {
+      const doc = documentOf(sender, url);
+      await space.assertMayChange(id);
+      return deleteAnnotation(db, { url: doc, id });
+    },
     'annotation/restore': ({ annotation, title }, sender) =>
       restoreAnnotation(db, { url: documentOf(sender, annotation.url), annotation, title }),
     'page/anchored': async ({ total }, sender) => {

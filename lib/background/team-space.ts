@@ -40,6 +40,21 @@ export class TeamSpace {
     private readonly changed: (urls: Set<string>) => void,
   ) {}
 
+  /**
+   * Refuses, in words, a change to a colleague's annotation where the space allows own only
+   * (the server would refuse it too, later and less clearly).
+   */
+  async assertMayChange(id: string): Promise<void> {
+    const settings = await readSettings();
+    if (!settings || settings.editOthers) return;
+    const author = (await this.db.annotations.get(id))?.author;
+    if (author && author.user !== settings.me.user) {
+      throw new Error(
+        `${author.name || author.user} wrote this annotation; in this team space only they can change it.`,
+      );
+    }
+  }
+
   /** Starts syncing the connected space, if there is one (at every start of the background). */
   async resume(): Promise<void> {
     const settings = await readSettings();

@@ -22,9 +22,11 @@ describe('the manifest', () => {
     expect([...manifest.permissions].sort()).toEqual(
       [
         'activeTab',
+        'alarms',
         'contextMenus',
         'declarativeNetRequestWithHostAccess',
         'scripting',
+        'storage',
         'unlimitedStorage',
       ].sort(),
     );

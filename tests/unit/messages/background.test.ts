@@ -1,4 +1,4 @@
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
 import { TeamSpace } from '../../../lib/background/team-space';
@@ -172,6 +172,34 @@ describe('background messages', () => {
     const disconnect = await send({ type: 'space/disconnect', payload: {} }, contentScript(NEWS_URL));
     expect(connect).toEqual({ ok: false, error: 'Only the extension’s options page may do this.' });
     expect(disconnect).toEqual({ ok: false, error: 'Only the extension’s options page may do this.' });
+  });
+
+  it('refuses a change to a colleague’s annotation where the team space allows own only', async () => {
+    await browser.storage.local.set({
+      teamSpace: {
+        server: 'https://couch.example.gov.uk',
+        database: 'scrutiny',
+        me: { user: 'ann', name: 'Ann' },
+        editOthers: false,
+      },
+    });
+    const created = (await send(
+      { type: 'annotation/create', payload: { draft: draft(), title: 'News' } },
+      contentScript(NEWS_URL),
+    )) as { ok: true; value: { id: string } };
+    const id = created.value.id;
+    await db.annotations.update(id, { author: { user: 'ben', name: 'Ben Lead Member' } });
+
+    const update = await send(
+      { type: 'annotation/update', payload: { id, changes: { themes: [], severity: 0, note: 'mine now' } } },
+      contentScript(NEWS_URL),
+    );
+    const remove = await send({ type: 'annotation/delete', payload: { id } }, contentScript(NEWS_URL));
+    const refusal = 'Ben Lead Member wrote this annotation; in this team space only they can change it.';
+    expect(update).toEqual({ ok: false, error: refusal });
+    expect(remove).toEqual({ ok: false, error: refusal });
+    expect(await db.annotations.get(id)).toMatchObject({ note: '' });
+    await browser.storage.local.clear();
   });
 
   it('refuses every message from another extension', async () => {
