@@ -1,6 +1,6 @@
 import type { Annotation, Theme } from '../lib/model';
 import { SEVERITY_LEVELS, severityLabel } from '../lib/taxonomy/severity';
-import { excerpt } from './text';
+import { byLine, excerpt } from './text';
 
 /** Theme labels for an annotation's theme ids; an unknown id shows as itself. */
 export function themeLabels(ids: readonly string[], themes: readonly Theme[]): string[] {
@@ -28,6 +28,7 @@ export function AnnotationSnippet({ annotation, themes, showNote }: AnnotationSn
           {severityLabel(annotation.severity)}
         </span>
         {labels.length > 0 && <span class="theme-labels"> · {labels.join('; ')}</span>}
+        {annotation.author && <span class="author"> · {byLine(annotation)}</span>}
       </span>
     </span>
   );

@@ -28,3 +28,16 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** Who wrote a team space's annotation ("by Ann", "by Ann, changed by Ben"); '' for one of the user's own. */
+export function byLine({
+  author,
+  editor,
+}: {
+  author?: { user: string; name: string };
+  editor?: { user: string; name: string };
+}): string {
+  if (!author) return '';
+  const by = `by ${author.name || author.user}`;
+  return editor && editor.user !== author.user ? `${by}, changed by ${editor.name || editor.user}` : by;
+}

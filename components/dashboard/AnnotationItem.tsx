@@ -2,7 +2,7 @@ import type { DocumentEntry } from '../../lib/dashboard/documents';
 import { citationText } from '../../lib/dashboard/format';
 import type { Annotation } from '../../lib/model';
 import { SEVERITY_LEVELS, severityLabel } from '../../lib/taxonomy/severity';
-import { excerpt } from '../text';
+import { byLine, excerpt } from '../text';
 
 const severityColor = new Map(SEVERITY_LEVELS.map((s) => [s.level as number, s.color]));
 
@@ -49,6 +49,7 @@ export function AnnotationItem({
             {severityLabel(a.severity)}
           </span>
           {a.themes.length > 0 && <span class="themes"> · {a.themes.map(themeLabel).join('; ')}</span>}
+          {a.author && <span class="author"> · {byLine(a)}</span>}
         </p>
         {a.citation && <p class="citation">{citationText(a.citation)}</p>}
         {a.note && (
@@ -57,6 +58,12 @@ export function AnnotationItem({
             {a.note}
           </p>
         )}
+        {a.alsoEdited?.map((other) => (
+          <p class="note also-edited" key={other.at + other.by.user}>
+            <span class="label">Also edited by {other.by.name || other.by.user}: </span>
+            {other.note}
+          </p>
+        ))}
         <p class="source">
           {href ? (
             <a href={href} target="_blank" rel="noopener noreferrer">
