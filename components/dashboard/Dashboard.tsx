@@ -58,6 +58,8 @@ export function Dashboard({ model, loadError }: DashboardProps) {
               filter={filter}
               themes={model.themes.value}
               sites={index.sites}
+              authors={index.authors}
+              me={model.me.value}
               filtering={filtering}
               onChange={model.setFilter}
               onClear={model.clearFilters}

@@ -1,6 +1,6 @@
 import type { DashboardFilter, DateField } from '../../lib/dashboard/filter';
-import { NO_THEME } from '../../lib/dashboard/filter';
-import type { Severity, Theme } from '../../lib/model';
+import { MINE, NO_THEME } from '../../lib/dashboard/filter';
+import type { Person, Severity, Theme } from '../../lib/model';
 import { SEVERITY_LEVELS } from '../../lib/taxonomy/severity';
 
 export interface FilterBarProps {
@@ -9,6 +9,10 @@ export interface FilterBarProps {
   themes: Theme[];
   /** Host names to choose from. */
   sites: string[];
+  /** Team space members who wrote annotations here. */
+  authors: Person[];
+  /** The user in the connected team space, if any. */
+  me: Person | null;
   /** Whether any filter is set (enables "Clear filters"). */
   filtering: boolean;
   onChange(changes: Partial<DashboardFilter>): void;
@@ -25,7 +29,17 @@ function chosenValues(select: HTMLSelectElement): string[] {
 }
 
 /** Search, themes, severities, site and dates; all must match, any value within each. */
-export function FilterBar({ filter, themes, sites, filtering, onChange, onClear }: FilterBarProps) {
+export function FilterBar({
+  filter,
+  themes,
+  sites,
+  authors,
+  me,
+  filtering,
+  onChange,
+  onClear,
+}: FilterBarProps) {
+  const colleagues = authors.filter((a) => a.user !== me?.user);
   const toggleSeverity = (level: Severity) =>
     onChange({
       severities: filter.severities.includes(level)
@@ -90,6 +104,26 @@ export function FilterBar({ filter, themes, sites, filtering, onChange, onClear 
             ))}
           </select>
         </label>
+        {(me || authors.length > 0) && (
+          <label class="field">
+            <span>Author</span>
+            <select
+              value={filter.authors[0] ?? ''}
+              onChange={(e) => {
+                const author = e.currentTarget.value;
+                onChange({ authors: author ? [author] : [] });
+              }}
+            >
+              <option value="">Everyone</option>
+              <option value={MINE}>Mine</option>
+              {colleagues.map((a) => (
+                <option key={a.user} value={a.user}>
+                  {a.name || a.user}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <fieldset class="field dates">
           <legend>Dates</legend>
           <label>

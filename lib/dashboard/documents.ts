@@ -3,7 +3,7 @@
 // pass over the annotations whenever the data changes; every view derives from it.
 
 import { byPosition } from '../db/order';
-import type { Annotation, DocumentRecord, ReportDetails, Theme, VisitType } from '../model';
+import type { Annotation, DocumentRecord, ReportDetails, Theme, VisitType, Person } from '../model';
 
 /** Everything the dashboard shows, as read from the database in one transaction. */
 export interface DashboardData {
@@ -53,6 +53,8 @@ export interface DashboardIndex {
   ordered: Annotation[];
   /** Host names of the documents, sorted. */
   sites: string[];
+  /** The team space members who wrote annotations here, by name. */
+  authors: Person[];
   records: Map<string, DocumentRecord>;
 }
 
@@ -91,7 +93,9 @@ export function indexData({ annotations, documents }: DashboardData): DashboardI
   const byDocument = new Map<string, Annotation[]>();
   const firstAnnotated = new Map<string, string>();
   const cited = new Set<string>();
+  const authors = new Map<string, Person>();
   for (const a of annotations) {
+    if (a.author) authors.set(a.author.user, a.author);
     let list = byDocument.get(a.url);
     if (!list) byDocument.set(a.url, (list = []));
     list.push(a);
@@ -152,6 +156,7 @@ export function indexData({ annotations, documents }: DashboardData): DashboardI
     byDocument,
     ordered: all,
     sites: [...sites].sort(compareNames),
+    authors: [...authors.values()].sort((a, b) => compareNames(a.name || a.user, b.name || b.user)),
     records,
   };
 }

@@ -20,6 +20,8 @@ export interface DashboardFilter {
   documents: string[];
   /** Host names, any of. */
   sites: string[];
+  /** Team space user names, any of; MINE stands for the user's own (written here, or by them in the space). */
+  authors: string[];
   dateField: DateField;
   /** First and last day, yyyy-mm-dd, inclusive; '' leaves that end open. */
   from: string;
@@ -27,6 +29,7 @@ export interface DashboardFilter {
 }
 
 export const NO_THEME = '?none';
+export const MINE = '?mine';
 
 export const NO_FILTER: DashboardFilter = {
   text: '',
@@ -34,6 +37,7 @@ export const NO_FILTER: DashboardFilter = {
   severities: [],
   documents: [],
   sites: [],
+  authors: [],
   dateField: 'annotated',
   from: '',
   to: '',
@@ -52,6 +56,7 @@ export function isFiltering(f: DashboardFilter): boolean {
     f.severities.length > 0 ||
     f.documents.length > 0 ||
     f.sites.length > 0 ||
+    f.authors.length > 0 ||
     f.from !== '' ||
     f.to !== ''
   );
@@ -69,7 +74,11 @@ export function localDay(iso: string): string {
 export function compileFilter(
   f: DashboardFilter,
   documents: ReadonlyMap<string, DocumentEntry>,
+  /** The user's name in the connected team space, if any: MINE also takes what they wrote there. */
+  me?: string,
 ): (a: Annotation) => boolean {
+  const authors = new Set(f.authors);
+  const mine = authors.has(MINE);
   const words = searchWords(f.text);
   const themes = new Set(f.themes);
   const noTheme = themes.has(NO_THEME);
@@ -84,6 +93,11 @@ export function compileFilter(
     if (themes.size > 0 && !(a.themes.some((id) => themes.has(id)) || (noTheme && a.themes.length === 0)))
       return false;
     if (sites.size > 0 && !sites.has(documents.get(a.url)?.site ?? '')) return false;
+    if (authors.size > 0) {
+      const user = a.author?.user;
+      const isMine = user === undefined || user === me;
+      if (!((mine && isMine) || (user !== undefined && authors.has(user)))) return false;
+    }
     if (dated) {
       if (f.dateField === 'annotated') {
         const day = localDay(a.createdAt);
@@ -103,9 +117,9 @@ export function compileFilter(
 }
 
 /** The annotations the filter lets through, in the index's order. */
-export function filterAnnotations(index: DashboardIndex, f: DashboardFilter): Annotation[] {
+export function filterAnnotations(index: DashboardIndex, f: DashboardFilter, me?: string): Annotation[] {
   if (!isFiltering(f)) return index.ordered;
-  const test = compileFilter(f, index.documents);
+  const test = compileFilter(f, index.documents, me);
   // With a documents filter, only those documents' annotations need testing.
   if (f.documents.length > 0) {
     const chosen = new Set(f.documents);

@@ -41,12 +41,14 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
   const themes = computed<Theme[]>(() => data.value?.themes ?? []);
 
   const filter = signal<DashboardFilter>(NO_FILTER);
+  /** The user in the connected team space (their user name and name), for "Mine". */
+  const me = signal<{ user: string; name: string } | null>(null);
   const shown = signal(PAGE_SIZE);
   const selected = signal<ReadonlySet<string>>(new Set());
   const compareFirst = signal('');
   const compareSecond = signal('');
 
-  const filtered = computed(() => filterAnnotations(index.value, filter.value));
+  const filtered = computed(() => filterAnnotations(index.value, filter.value, me.value?.user));
   const visible = computed(() => filtered.value.slice(0, shown.value));
   const scope = computed(() => describeScope(filter.value, index.value));
   const table = computed(() => themeSeverityTable(filtered.value, themes.value));
@@ -90,6 +92,7 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     index,
     themes,
     filter,
+    me,
     filtered,
     visible,
     shown,

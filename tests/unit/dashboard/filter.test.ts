@@ -3,6 +3,7 @@ import {
   filterAnnotations,
   isFiltering,
   localDay,
+  MINE,
   NO_FILTER,
   NO_THEME,
   type DashboardFilter,
@@ -107,5 +108,33 @@ describe('localDay', () => {
     const noon = new Date(2026, 1, 3, 12, 0);
     expect(localDay(noon.toISOString())).toBe('2026-02-03');
     expect(localDay('not a date')).toBe('');
+  });
+});
+
+describe('filtering by author (team spaces)', () => {
+  const ANN = { user: 'ann', name: 'Ann Scrutiny' };
+  const BEN = { user: 'ben', name: 'Ben Lead Member' };
+  const data = sampleData();
+  const [first, second, third] = data.annotations;
+  data.annotations = [
+    { ...first!, author: ANN, editor: ANN },
+    { ...second!, author: BEN, editor: ANN },
+    { ...third!, author: undefined },
+  ];
+  const spaceIndex = indexData(data);
+  const by = (authors: string[], me?: string) =>
+    filterAnnotations(spaceIndex, { ...NO_FILTER, authors }, me).map((a) => a.id);
+
+  it('lists the authors who wrote annotations here, by name', () => {
+    expect(spaceIndex.authors).toEqual([ANN, BEN]);
+  });
+
+  it('keeps "Mine": what the user wrote in the space and what was never shared', () => {
+    expect(by([MINE], 'ann').sort()).toEqual([first!.id, third!.id].sort());
+  });
+
+  it('keeps a colleague’s annotations, whoever changed them last', () => {
+    expect(by(['ben'], 'ann')).toEqual([second!.id]);
+    expect(isFiltering({ ...NO_FILTER, authors: ['ben'] })).toBe(true);
   });
 });
