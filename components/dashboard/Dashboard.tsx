@@ -70,6 +70,8 @@ export function Dashboard({ model, loadError }: DashboardProps) {
               filtering={filtering}
               onExport={model.exportAs}
               onCopy={model.copySelected}
+              namesInBriefings={index.authors.length > 0 ? model.namesInBriefings.value : undefined}
+              onNamesInBriefings={(names) => (model.namesInBriefings.value = names)}
             />
             <SeverityTable table={model.table.value} scope={model.scope.value} />
             <AnnotationList

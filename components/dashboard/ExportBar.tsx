@@ -13,6 +13,9 @@ export interface ExportBarProps {
   onExport(kind: ExportKind): void | Promise<void>;
   /** Copies the selected annotations as Markdown; resolves to how many were copied. */
   onCopy(): Promise<number>;
+  /** In a team space: whether the briefing names who wrote each quote (undefined: no authors). */
+  namesInBriefings?: boolean;
+  onNamesInBriefings?(names: boolean): void;
 }
 
 const BUTTONS: ReadonlyArray<[ExportKind, string]> = [
@@ -32,7 +35,15 @@ function covers(count: number, selection: boolean, filtering: boolean): string {
 }
 
 /** Export buttons acting on the selection, or else on the filter; and copying the selection as Markdown. */
-export function ExportBar({ count, selection, filtering, onExport, onCopy }: ExportBarProps) {
+export function ExportBar({
+  count,
+  selection,
+  filtering,
+  onExport,
+  onCopy,
+  namesInBriefings,
+  onNamesInBriefings,
+}: ExportBarProps) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +65,16 @@ export function ExportBar({ count, selection, filtering, onExport, onCopy }: Exp
     <section class="export-bar" aria-labelledby="dashboard-export">
       <h2 id="dashboard-export">Export</h2>
       <p class="covers">{covers(count, selection, filtering)}</p>
+      {namesInBriefings !== undefined && (
+        <label class="names-in-briefings">
+          <input
+            type="checkbox"
+            checked={namesInBriefings}
+            onChange={(e) => onNamesInBriefings?.(e.currentTarget.checked)}
+          />{' '}
+          Name who wrote each quote in the Markdown briefing
+        </label>
+      )}
       <div class="buttons">
         {BUTTONS.map(([kind, label]) => (
           <button

@@ -30,6 +30,8 @@ export interface ExportOptions {
   viewerUrl: (address: string) => string;
   /** What the export covers ("Devon", a document's title); undefined for everything or an ad hoc filter. */
   title?: string;
+  /** Name the authors in a briefing (team spaces). */
+  authors?: boolean;
 }
 
 /** `<prefix>-YYYY-MM-DD.<extension>`, dated in the user's local time. */
@@ -55,11 +57,11 @@ export function briefingInput(
 
 /** The file of one kind for `input`. */
 export function buildExportFile(kind: ExportKind, input: BriefingInput, options: ExportOptions): ExportFile {
-  const { builders, now, viewerUrl, title } = options;
+  const { builders, now, viewerUrl, title, authors = false } = options;
   switch (kind) {
     case 'markdown':
       return {
-        contents: builders.markdownBriefing(input, { ...(title && { title }), now, viewerUrl }),
+        contents: builders.markdownBriefing(input, { ...(title && { title }), now, viewerUrl, authors }),
         fileName: datedFileName('ofsted-briefing', 'md', now),
         type: 'text/markdown',
       };

@@ -43,6 +43,8 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
   const filter = signal<DashboardFilter>(NO_FILTER);
   /** The user in the connected team space (their user name and name), for "Mine". */
   const me = signal<{ user: string; name: string } | null>(null);
+  /** Whether briefings name who wrote each quote (shown when the annotations have authors). */
+  const namesInBriefings = signal(true);
   const shown = signal(PAGE_SIZE);
   const selected = signal<ReadonlySet<string>>(new Set());
   const compareFirst = signal('');
@@ -93,6 +95,7 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     themes,
     filter,
     me,
+    namesInBriefings,
     filtered,
     visible,
     shown,
@@ -138,6 +141,7 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
         now: deps.now(),
         viewerUrl: deps.viewerUrl,
         title,
+        authors: namesInBriefings.value,
       });
       deps.download(file.contents, file.fileName, file.type);
     },

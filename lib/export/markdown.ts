@@ -20,6 +20,8 @@ import { quoteLink } from './links';
 
 export interface MarkdownOptions {
   viewerUrl: (address: string) => string;
+  /** Name who wrote each quote's annotation in a team space ("By: Ann Scrutiny"). */
+  authors?: boolean;
 }
 
 export interface BriefingOptions extends MarkdownOptions {
@@ -136,7 +138,13 @@ function quoteBlock(
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
   const note = escapeLines(annotation.note.trim()).join('\n');
-  return [quoted, citationLine(annotation, record, options), ...(note ? [`Note: ${note}`] : [])];
+  const author = options.authors && annotation.author ? annotation.author.name || annotation.author.user : '';
+  return [
+    quoted,
+    citationLine(annotation, record, options),
+    ...(note ? [`Note: ${note}`] : []),
+    ...(author ? [`By: ${escapeInline(author)}`] : []),
+  ];
 }
 
 /** "— *Title*, Devon, 16 January 2025, page 4, paragraph 12 ([open at the quote](…))" */

@@ -203,7 +203,11 @@ describe('exports', () => {
         viewerUrl: String,
       },
     );
-    expect(markdownBriefing).toHaveBeenCalledWith(expect.anything(), { now: NOW, viewerUrl: String });
+    expect(markdownBriefing).toHaveBeenCalledWith(expect.anything(), {
+      now: NOW,
+      viewerUrl: String,
+      authors: false,
+    });
   });
 });
 

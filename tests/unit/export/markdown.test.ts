@@ -275,3 +275,16 @@ describe('buildMarkdownQuotes', () => {
     expect(md).toContain('> \\*\\*bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\) \\<img src=x\\>');
   });
 });
+
+describe('buildMarkdownBriefing: authors (team spaces)', () => {
+  const input = withOne({ ...newsAnnotation, author: { user: 'ann', name: 'Ann *Scrutiny*' } });
+
+  it('names who wrote each quote when asked, as text', () => {
+    const markdown = buildMarkdownBriefing(input, { now: T2, viewerUrl, authors: true });
+    expect(lines(markdown)).toContain('By: Ann \\*Scrutiny\\*');
+  });
+
+  it('leaves the authors out by default', () => {
+    expect(briefing(input)).not.toContain('By: ');
+  });
+});

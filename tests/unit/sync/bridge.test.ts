@@ -205,7 +205,9 @@ describe('space document ids', () => {
       table: 'documents',
       key: 'https://example.org/a b?x=1',
     });
-    expect(docId('documents', 'https://example.org/\ud83d')).toBe('document:https%3A%2F%2Fexample.org%2F%EF%BF%BD');
+    expect(docId('documents', 'https://example.org/\ud83d')).toBe(
+      'document:https%3A%2F%2Fexample.org%2F%EF%BF%BD',
+    );
     expect(parseDocId('theme:')).toBeNull();
     expect(parseDocId('_design/ofsted-annotator')).toBeNull();
   });
