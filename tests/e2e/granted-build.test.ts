@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from './couch-server';
-import { grantedExtensionDir, launchWith } from './granted-build';
+import { grantedExtensionDir } from './granted-build';
 import { launch } from './harness';
 
 const LOOPBACK = ['http://127.0.0.1/*'];
@@ -32,7 +32,7 @@ describe('a build granted access to the team server', () => {
   });
 
   it('holds the permission from its start, and reaches the server from its service worker', async () => {
-    const session = await launchWith(grantedDir);
+    const session = await launch(undefined, grantedDir);
     try {
       expect(
         await session.worker.evaluate((origins) => chrome.permissions.contains({ origins }), LOOPBACK),

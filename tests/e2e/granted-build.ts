@@ -11,7 +11,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, launch, type Session } from './harness';
+import { EXTENSION_DIR } from './harness';
 
 /**
  * Copies the built extension (EXTENSION_DIR, .output/chrome-mv3) to a fresh temporary
@@ -26,16 +26,4 @@ export function grantedExtensionDir(origins: string[]): string {
   manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...origins])];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
-}
-
-/**
- * `launch()` of ./harness.ts with the extension in `extensionDir` (such as a
- * `grantedExtensionDir` copy), in a new profile or `profileDir`: the same `Session`, serving
- * only what `serve` is given and this machine's own servers (loopback, e.g. ./couch-server.ts).
- */
-export function launchWith(
-  extensionDir: string,
-  profileDir?: string,
-): Promise<Session & { profileDir: string }> {
-  return launch(profileDir, extensionDir);
 }
