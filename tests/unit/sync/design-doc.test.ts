@@ -1,15 +1,20 @@
-import { DESIGN_DOC_ID, DESIGN_DOC_VERSION, designDoc } from '../../../lib/sync/design-doc';
+import {
+  DESIGN_DOC_ID,
+  DESIGN_DOC_VERSION,
+  designDoc,
+  type SpaceDesignDoc,
+} from '../../../lib/sync/design-doc';
 
 // The space's validate_doc_update, compiled from its source as CouchDB compiles it, and called
 // with documents, users and the `_security` object as CouchDB passes them.
 
-type Doc = Record<string, unknown> & { _id: string };
+type Doc = { _id: string; [field: string]: unknown };
 interface UserCtx {
   db: string;
   name: string | null;
   roles: string[];
 }
-type Validate = (newDoc: Doc, oldDoc: Doc | null, userCtx: UserCtx, secObj: object) => void;
+type Validate = (newDoc: Doc | SpaceDesignDoc, oldDoc: Doc | null, userCtx: UserCtx, secObj: object) => void;
 
 function compile(editOthers: boolean): Validate {
   const source = designDoc({ editOthers }).validate_doc_update;
@@ -92,7 +97,7 @@ const DOCUMENT: Doc = {
 /** What CouchDB makes of a write: undefined if accepted, else the object thrown. */
 function judge(
   editOthers: boolean,
-  newDoc: Doc,
+  newDoc: Doc | SpaceDesignDoc,
   oldDoc: Doc | null,
   userCtx: UserCtx,
   secObj: object = SECURITY,
@@ -234,7 +239,8 @@ describe('validate_doc_update', () => {
     it('refuses an annotation that names no author or no editor', () => {
       const { author: _a, ...noAuthor } = annotation();
       const { editor: _e, ...noEditor } = annotation();
-      void (_a, _e);
+      void _a;
+      void _e;
       expect(judge(true, noAuthor as Doc, null, ann)).toEqual(refusal(/name its author/));
       expect(judge(true, noEditor as Doc, null, ann)).toEqual(refusal(/last editor/));
       expect(judge(true, annotation({ editor: { user: 'ann' } }), null, ann)).toEqual(refusal(/editor/));
@@ -261,7 +267,8 @@ describe('validate_doc_update', () => {
       for (const severity of [0, 4])
         expect(judge(false, annotation({ severity }), null, ann)).toBeUndefined();
       const { citation: _c, selectors: _s, ...bare } = annotation({ themes: [], note: '' });
-      void (_c, _s);
+      void _c;
+      void _s;
       expect(judge(false, bare as Doc, null, ann)).toBeUndefined();
     });
 
