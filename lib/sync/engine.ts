@@ -43,6 +43,8 @@ export class SpaceEngine {
   /** The mirror's sequence when the push last caught up; later changes have not reached the server. */
   private pushedSeq: number | string | null = null;
   private reports = 0;
+  /** Stopped by an error the user must act on: its message stays as the status. */
+  private failed = false;
   private lastSynced: string | undefined;
 
   constructor(
@@ -118,7 +120,9 @@ export class SpaceEngine {
         }
         reached();
       })
-      .on('requestError', () => {
+      .on('requestError', (error: { status?: number; message?: string }) => {
+        // Signed out or no longer a member: retrying cannot help until the user connects again.
+        if (error?.status === 401 || error?.status === 403) return this.fail(error);
         this.failing.add(direction);
         this.setOnline(false);
       })
@@ -158,6 +162,7 @@ export class SpaceEngine {
   }
 
   private report() {
+    if (this.failed) return;
     const report = ++this.reports;
     void this.waitingCount().then((waiting) => {
       if (report === this.reports) this.setStatus(waiting);
@@ -173,12 +178,14 @@ export class SpaceEngine {
   }
 
   private fail(error: { status?: number; message?: string }) {
+    for (const replication of this.replications) replication.cancel();
+    this.failed = true;
     const message =
       error.status === 401
-        ? 'Your session with the space has ended. Connect again to sign in.'
+        ? 'The space no longer accepts your sign-in (the session ended, or you were removed from the space). Disconnect, then Connect to sign in again.'
         : error.status === 403
-          ? 'You are no longer a member of this space. Ask its admin, then connect again.'
-          : `Syncing stopped: ${error.message ?? 'unknown error'}. Connect again to retry.`;
+          ? 'You are no longer a member of this space. Ask its admin to add you, then Disconnect and Connect again.'
+          : `Syncing stopped: ${error.message ?? 'unknown error'}. Disconnect, then Connect to try again.`;
     this.hooks.setStatus({ state: 'error', message });
   }
 }

@@ -172,6 +172,27 @@ describe('a team space', () => {
     },
   );
 
+  it('says so, and what to do, when the user is taken out of the space', { timeout: 120_000 }, async () => {
+    const annOptions = await optionsPage(ann);
+    await server.asAdmin(`/${SPACE}/_security`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ admins: { names: [], roles: [] }, members: { names: [BEN.user], roles: [] } }),
+    });
+    // Her next change is refused by the server.
+    const annPage = newsPage(ann);
+    await annPage.bringToFront();
+    await clickPassage(annPage);
+    const edit = annotationDialogFrame(annPage).getByRole('dialog', { name: 'Edit annotation' });
+    await edit.getByRole('textbox', { name: 'Note' }).fill('Written after being taken out');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => statusOf(annOptions).innerText(), { timeout: 90_000 })
+      .toMatch(/^(The space no longer accepts your sign-in|You are no longer a member of this space)/);
+    expect((await storedAnnotations(ann))[0]).toMatchObject({ note: 'Written after being taken out' });
+  });
+
   it('disconnects and keeps every annotation on this computer', async () => {
     const benOptions = await optionsPage(ben);
     await benOptions.getByRole('button', { name: 'Disconnect' }).click();
