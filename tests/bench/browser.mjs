@@ -7,15 +7,23 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumWithExtension } from '../chromium.mjs';
 
-export async function launch(extensionDir) {
+/** `loopback`: let requests to this machine's own servers through (a team space's server), and count them. */
+export async function launch(extensionDir, { loopback = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'ofsted-bench-'));
   const context = await chromium.launchPersistentContext(profile, chromiumWithExtension(extensionDir));
   const served = new Map();
+  const loopbackRequests = { count: 0 };
   await context.route(
     (url) => url.protocol === 'https:' || url.protocol === 'http:',
     (route) => {
-      const page = served.get(route.request().url().split('#')[0]);
-      return page ? route.fulfill(page) : route.abort();
+      const url = route.request().url();
+      const page = served.get(url.split('#')[0]);
+      if (page) return route.fulfill(page);
+      if (loopback && new URL(url).hostname === '127.0.0.1') {
+        loopbackRequests.count++;
+        return route.continue();
+      }
+      return route.abort();
     },
   );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -28,7 +36,9 @@ export async function launch(extensionDir) {
   });
   return {
     context,
+    worker,
     extensionId,
+    loopbackRequests,
     serve(url, body, contentType = 'text/html; charset=utf-8') {
       served.set(url, { body, contentType });
     },

@@ -14,6 +14,9 @@ export const CASES = {
   importFile: 'import 10,000 annotations (importFile: parse, check, write)',
   importContents: 'import 10,000 annotations (importContents: write only)',
   size: 'content script size, gzipped (KB)',
+  teamFirstSync: 'team space: first sync of 10,000 annotations into an empty profile',
+  teamLatency: 'team space: save in one profile to highlight in the other (median of 20)',
+  teamIdle: 'team space: requests per minute per connected, idle profile',
 };
 
 const MARKS = '<mark> wrapping (@apache-annotator/dom highlightText)';
@@ -141,13 +144,31 @@ export function rowsFor(results) {
     ]),
   );
 
+  const team = results.team;
+  if (team?.failed) rows.push(row(CASES.teamFirstSync, null, null, null, failed(team)));
+  else if (team) {
+    rows.push(
+      row(CASES.teamFirstSync, { median: team.firstSync.ms }, null, null, [
+        `1 run; ${Math.round(10_000 / (team.firstSync.ms / 1000))} annotations/s; the first profile sent them in ${Math.round(team.upload.ms)} ms`,
+      ]),
+      row(CASES.teamLatency, { median: team.latency.median }, null, null, [
+        `p90 ${Math.round(team.latency.p90)} ms; runs: ${team.latency.runs.map(Math.round).join(', ')} ms; saved through the background, seen as the other page's highlight count`,
+      ]),
+      {
+        ...row(CASES.teamIdle, null, null, null, ['over 60 s with nothing to sync, counted at the browser']),
+        ours_requests_per_minute: team.idle.requestsPerMinute,
+      },
+    );
+  }
+
   const size = results.size;
-  rows.push({
-    ...row(CASES.size, null, null, null, [
-      `content.js: ${(size.raw / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped; content.css (in the shadow root) ${(size.cssGzip / 1024).toFixed(1)} KB gzipped`,
-    ]),
-    ours_kb: Number((size.gzip / 1024).toFixed(1)),
-  });
+  if (size)
+    rows.push({
+      ...row(CASES.size, null, null, null, [
+        `content.js: ${(size.raw / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped; content.css (in the shadow root) ${(size.cssGzip / 1024).toFixed(1)} KB gzipped`,
+      ]),
+      ours_kb: Number((size.gzip / 1024).toFixed(1)),
+    });
   return rows;
 }
 
@@ -160,7 +181,13 @@ export function printTable(rows) {
     last = r.case;
     return [
       name,
-      r.ours_kb != null ? `${r.ours_kb} KB` : r.ours_ms == null ? 'n/a' : `${r.ours_ms} ms`,
+      r.ours_kb != null
+        ? `${r.ours_kb} KB`
+        : r.ours_requests_per_minute != null
+          ? `${r.ours_requests_per_minute} / min`
+          : r.ours_ms == null
+            ? 'n/a'
+            : `${r.ours_ms} ms`,
       r.peer ?? '',
       r.peer ? (r.peer_ms == null ? 'n/a' : `${r.peer_ms} ms`) : '',
       r.ratio == null ? '' : `${r.ratio}×`,

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build, runnerImport } from 'vite';
 import { launch } from './browser.mjs';
 import { printCorpusByKind, printTable, rowsFor } from './report.mjs';
+import { teamSpaceCases } from './team-space-cases.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -242,16 +243,30 @@ async function main() {
     return null;
   });
   const results = { peers: SYSTEM_PEERS, size: contentScriptSize() };
-  const session = await launch(EXTENSION_DIR);
-  try {
-    await anchoringCases(session, script, corpus, results);
-    await storeCases(session, script, results);
-    await renderCases(session, results);
-  } finally {
-    await session.close();
+  // BENCH_CASES=team runs only the team space cases (issue 11).
+  const onlyTeam = process.env.BENCH_CASES === 'team';
+  if (!onlyTeam) {
+    const session = await launch(EXTENSION_DIR);
+    try {
+      await anchoringCases(session, script, corpus, results);
+      await storeCases(session, script, results);
+      await renderCases(session, results);
+    } finally {
+      await session.close();
+    }
   }
+  await attempt(results, 'team', () =>
+    teamSpaceCases({
+      launch,
+      fill: (session) => storeCases(session, script, {}),
+      newsHtml: PAGES[0].html,
+      log,
+    }),
+  );
 
-  const rows = rowsFor(results);
+  const rows = onlyTeam
+    ? rowsFor({ ...results, size: undefined }).filter((r) => r.case.startsWith('team space'))
+    : rowsFor(results);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}`;
   console.log(`\nOfsted Annotator benchmark — ${new Date().toISOString()}`);
   console.log(`Machine: ${machine}; Node ${process.version}; ${results.userAgent ?? 'Chromium'}`);
@@ -263,7 +278,8 @@ async function main() {
   );
   printTable(rows);
   printCorpusByKind(results);
-  writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
+  // A partial run (BENCH_CASES=team) prints its figures and leaves the full run's file alone.
+  if (!onlyTeam) writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
   console.log(
     `\nWrote bench-results.json (${rows.length} rows) in ${Math.round((Date.now() - started) / 1000)} s.`,
   );

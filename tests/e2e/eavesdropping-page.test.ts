@@ -162,6 +162,9 @@ describe('a page that eavesdrops', () => {
     const edit = await dialogNamed('Edit annotation');
     const note = edit.getByRole('textbox', { name: 'Note' });
     await expect(note.inputValue()).resolves.toBe(NOTE_A);
+    // As a user would, once the dialog has put the focus in its first field.
+    const filter = edit.getByRole('searchbox', { name: 'Filter themes' });
+    await expect.poll(() => filter.evaluate((el) => el === document.activeElement)).toBe(true);
     await note.focus();
     await page.keyboard.press('End');
     await page.keyboard.type(TYPED_MORE, { delay: 15 });

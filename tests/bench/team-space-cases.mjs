@@ -1,0 +1,147 @@
+// Team spaces (issue 11): the first sync of 10,000 annotations into an empty second profile,
+// the time from a save in one profile to its highlight in the other's open page, and what a
+// connected, idle extension costs. Two profiles of the built extension (a copy holding the
+// loopback host permission, as the e2e tests use), a CouchDB-compatible server on loopback.
+
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SPACE = 'bench-space';
+const NEWS = 'https://www.devonlive.com/news/devon-news/devons-vulnerable-children-remain-unsafe-6800001';
+const LATENCY_RUNS = 20;
+const IDLE_MS = 60_000;
+
+async function tsModule(path) {
+  return (await runnerImport(join(ROOT, path))).module;
+}
+
+/** Fills in the options page's Team space form as a user would and presses Connect. */
+async function connect(session, server, who) {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const section = page.getByRole('region', { name: 'Team space' });
+  await section.getByLabel('Server address').fill(server.url);
+  await section.getByLabel('Database').fill(SPACE);
+  await section.getByLabel('User name').fill(who.user);
+  await section.getByLabel('Password').fill(who.password);
+  await section.getByLabel('Your name').fill(who.name);
+  const started = performance.now();
+  await section.getByRole('button', { name: 'Connect' }).click();
+  return { page, started };
+}
+
+/** Resolves once the extension's database holds `count` annotations; polls from an extension page. */
+async function waitForCount(page, count, timeoutMs) {
+  await page.waitForFunction(
+    (wanted) =>
+      new Promise((done) => {
+        const open = indexedDB.open('ofsted-annotator');
+        open.onsuccess = () => {
+          const request = open.result.transaction('annotations').objectStore('annotations').count();
+          request.onsuccess = () => {
+            open.result.close();
+            done(request.result >= wanted);
+          };
+        };
+        open.onerror = () => done(false);
+      }),
+    count,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
+async function waitConnected(page, timeoutMs) {
+  await page.waitForFunction(
+    async () => (await chrome.storage.local.get('teamSpaceStatus')).teamSpaceStatus?.state === 'connected',
+    null,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)];
+
+/**
+ * Runs the three cases; `launch(dir, options)` starts a profile (browser.mjs), `fill(session)`
+ * stores 10,000 annotations over 500 documents in it, and `newsHtml` is the news fixture page.
+ */
+export async function teamSpaceCases({ launch, fill, newsHtml, log }) {
+  const { startCouchServer } = await tsModule('tests/e2e/couch-server.ts');
+  const { grantedExtensionDir } = await tsModule('tests/e2e/granted-build.ts');
+  const server = await startCouchServer();
+  const dir = grantedExtensionDir(['http://127.0.0.1/*']);
+  const ann = { user: 'ann', password: 'ann-bench-1', name: 'Ann' };
+  const ben = { user: 'ben', password: 'ben-bench-2', name: 'Ben' };
+  for (const who of [ann, ben]) await server.createUser(who.user, who.password);
+  await server.createSpace(SPACE, { members: [ann.user, ben.user] });
+  const a = await launch(dir, { loopback: true });
+  const b = await launch(dir, { loopback: true });
+  const out = {};
+  try {
+    log('team space: filling the first profile');
+    await fill(a);
+    const first = await connect(a, server, ann);
+    await waitConnected(first.page, 600_000);
+    out.upload = { ms: performance.now() - first.started };
+
+    log('team space: first sync into an empty profile');
+    const second = await connect(b, server, ben);
+    await waitForCount(second.page, 10_000, 600_000);
+    out.firstSync = { ms: performance.now() - second.started };
+    await waitConnected(second.page, 120_000);
+
+    log('team space: save to highlight');
+    for (const session of [a, b]) session.serve(NEWS, newsHtml);
+    const bPage = await b.context.newPage();
+    await bPage.goto(NEWS);
+    await bPage.bringToFront();
+    const bTab = await b.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+    const badge = () =>
+      b.worker.evaluate(async (tabId) => Number((await chrome.action.getBadgeText({ tabId })) || 0), bTab);
+    const aPage = await a.context.newPage();
+    await aPage.goto(`chrome-extension://${a.extensionId}/manifest.json`);
+    const quote = 'Published this week, the latest report found there was a surge in referrals';
+    const latencies = [];
+    for (let run = 0; run < LATENCY_RUNS; run++) {
+      const before = await badge();
+      const sent = performance.now();
+      await aPage.evaluate(
+        ([url, exact]) =>
+          chrome.runtime.sendMessage({
+            type: 'annotation/create',
+            payload: {
+              url,
+              title: 'Devon news',
+              draft: {
+                quote: exact,
+                selectors: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }],
+                themes: [],
+                severity: 2,
+                note: '',
+              },
+            },
+          }),
+        [NEWS, quote],
+      );
+      while ((await badge()) <= before) await new Promise((wait) => setTimeout(wait, 10));
+      latencies.push(performance.now() - sent);
+    }
+    out.latency = { median: median(latencies), p90: p90(latencies), runs: latencies };
+
+    log('team space: a minute connected and idle');
+    const requestsBefore = a.loopbackRequests.count + b.loopbackRequests.count;
+    await new Promise((wait) => setTimeout(wait, IDLE_MS));
+    out.idle = {
+      requestsPerMinute: (a.loopbackRequests.count + b.loopbackRequests.count - requestsBefore) / 2,
+    };
+  } finally {
+    await a.close();
+    await b.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
