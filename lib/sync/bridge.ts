@@ -84,6 +84,8 @@ export class SpaceBridge {
     const place = parseDocId(change.id);
     const doc = change.doc;
     if (!place || !doc) return;
+    // Already in step: this browser's own write coming back through the feed.
+    if (!doc._conflicts?.length && (await this.db.spaceRevs.get(change.id))?.rev === doc._rev) return;
     if (doc._conflicts?.length && this.mayChange(doc)) {
       await this.resolve(doc); // its merge comes back through the feed
       return;

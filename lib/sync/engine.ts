@@ -43,6 +43,7 @@ export class SpaceEngine {
   /** The mirror's sequence when the push last caught up; later changes have not reached the server. */
   private pushedSeq: number | string | null = null;
   private reports = 0;
+  private readonly waitingTasks = new Set<'push' | 'pull'>();
   /** Stopped by an error the user must act on: its message stays as the status. */
   private failed = false;
   private lastSynced: string | undefined;
@@ -65,7 +66,7 @@ export class SpaceEngine {
       this.watch(this.mirror.replicate.from(remote, options), 'pull'),
     ];
     this.feed = (this.mirror.changes({ live: true, since: 'now' }) as Cancelable).on('change', () =>
-      this.run(() => this.pull()),
+      this.run('pull'),
     );
     // A change to an annotation also dates its document record: the user counts the annotation.
     const pending = async () => ({
@@ -75,9 +76,9 @@ export class SpaceEngine {
     this.outboxWatch = liveQuery(pending).subscribe(({ all, shown }) => {
       this.waiting = shown;
       this.report();
-      if (all > 0 && this.online) this.run(() => this.push());
+      if (all > 0 && this.online) this.run('push');
     });
-    this.run(() => this.pull()); // what arrived while the background slept
+    this.run('pull'); // what arrived while the background slept
   }
 
   async stop(): Promise<void> {
@@ -135,7 +136,7 @@ export class SpaceEngine {
   private setOnline(online: boolean) {
     const cameBack = online && !this.online;
     this.online = online;
-    if (cameBack && this.waiting > 0) this.run(() => this.push());
+    if (cameBack && this.waiting > 0) this.run('push');
     this.report();
   }
 
@@ -148,7 +149,18 @@ export class SpaceEngine {
     if (urls.size > 0) this.hooks.changed(urls);
   }
 
-  private run(task: () => Promise<void>) {
+  /**
+   * Queues a push or a pull, one task at a time. A task already waiting its turn covers every
+   * later request for it (each reads all there is when it starts), so a burst of changes costs
+   * one pass, not one per change.
+   */
+  private run(kind: 'push' | 'pull') {
+    if (this.waitingTasks.has(kind)) return;
+    this.waitingTasks.add(kind);
+    const task = async () => {
+      this.waitingTasks.delete(kind);
+      await (kind === 'push' ? this.push() : this.pull());
+    };
     this.queue = this.queue.then(task).catch((error: unknown) => this.hooks.notify(String(error)));
   }
 

@@ -33,32 +33,36 @@ async function connect(session, server, who) {
   return { page, started };
 }
 
-/** Resolves once the extension's database holds `count` annotations; polls from an extension page. */
-async function waitForCount(page, count, timeoutMs) {
-  await page.waitForFunction(
-    (wanted) =>
-      new Promise((done) => {
-        const open = indexedDB.open('ofsted-annotator');
-        open.onsuccess = () => {
-          const request = open.result.transaction('annotations').objectStore('annotations').count();
-          request.onsuccess = () => {
-            open.result.close();
-            done(request.result >= wanted);
-          };
-        };
-        open.onerror = () => done(false);
-      }),
-    count,
-    { timeout: timeoutMs, polling: 100 },
-  );
+/** Polls `check` in `page` (it may return a promise) until it is true, or fails after `timeoutMs`. */
+async function until(page, check, arg, timeoutMs) {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(check, arg))) {
+    if (performance.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms`);
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
 }
 
-async function waitConnected(page, timeoutMs) {
-  await page.waitForFunction(
-    async () => (await chrome.storage.local.get('teamSpaceStatus')).teamSpaceStatus?.state === 'connected',
-    null,
-    { timeout: timeoutMs, polling: 100 },
-  );
+/** Resolves once the extension's database holds `count` annotations; polls from an extension page. */
+function waitForCount(page, count, timeoutMs) {
+  const enough = (wanted) =>
+    new Promise((done) => {
+      const open = indexedDB.open('ofsted-annotator');
+      open.onsuccess = () => {
+        const request = open.result.transaction('annotations').objectStore('annotations').count();
+        request.onsuccess = () => {
+          open.result.close();
+          done(request.result >= wanted);
+        };
+      };
+      open.onerror = () => done(false);
+    });
+  return until(page, enough, count, timeoutMs);
+}
+
+function waitConnected(page, timeoutMs) {
+  const connected = async () =>
+    (await chrome.storage.local.get('teamSpaceStatus')).teamSpaceStatus?.state === 'connected';
+  return until(page, connected, null, timeoutMs);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

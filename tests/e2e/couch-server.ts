@@ -18,9 +18,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const POUCHDB_SERVER = resolve(__dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server');
+/** This folder (ESM: the tests and the benchmark both load these modules). */
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const POUCHDB_SERVER = resolve(HERE, '../../node_modules/pouchdb-server/bin/pouchdb-server');
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   chromium,
   selectors,
@@ -13,12 +14,13 @@ import {
 } from 'playwright-core';
 import { chromiumWithExtension } from '../chromium.mjs';
 
+/** This folder (ESM: the tests and the benchmark both load these modules). */
+const HERE = dirname(fileURLToPath(import.meta.url));
+
 // EXTENSION_DIR lets a second build be tested while another is being built.
-export const EXTENSION_DIR = resolve(
-  process.env.EXTENSION_DIR ?? resolve(__dirname, '../../.output/chrome-mv3'),
-);
-export const SHARED_FIXTURES = resolve(__dirname, '../../../shared/fixtures');
-export const OWN_FIXTURES = resolve(__dirname, '../fixtures');
+export const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? resolve(HERE, '../../.output/chrome-mv3'));
+export const SHARED_FIXTURES = resolve(HERE, '../../../shared/fixtures');
+export const OWN_FIXTURES = resolve(HERE, '../fixtures');
 
 /** The fixture pages of ../shared/fixtures/README.md, at the addresses they stand for. */
 export const PAGES = {

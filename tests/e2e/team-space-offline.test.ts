@@ -1,0 +1,159 @@
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCouchServer, type CouchServer } from './couch-server';
+import { seedAnnotations, storedAnnotations } from './extension-data';
+import { grantedExtensionDir } from './granted-build';
+import { launch, PAGES, type Session } from './harness';
+
+// A user's two browsers (office and laptop) on one team space, and a colleague who brings a
+// thousand annotations with her: offline edits of the same annotation in both browsers, and
+// a first sync of everything a browser already had. The server is a CouchDB-compatible
+// stand-in (couch-server.ts) with no design document (see team-space.test.ts).
+
+const SPACE = 'devon-improvement';
+const ANN = { user: 'ann', password: 'ann-secret-1', name: 'Ann Scrutiny' };
+const DEE = { user: 'dee', password: 'dee-secret-4', name: 'Dee Researcher' };
+const NEWS = PAGES.news.url;
+
+let server: CouchServer;
+let extensionDir: string;
+const sessions: Session[] = [];
+
+async function open(): Promise<Session> {
+  const session = await launch(undefined, extensionDir);
+  sessions.push(session);
+  return session;
+}
+
+async function connect(session: Session, who: typeof ANN): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const section = page.getByRole('region', { name: 'Team space' });
+  await section.getByLabel('Server address').fill(server.url);
+  await section.getByLabel('Database').fill(SPACE);
+  await section.getByLabel('User name').fill(who.user);
+  await section.getByLabel('Password').fill(who.password);
+  await section.getByLabel('Your name').fill(who.name);
+  await section.getByRole('button', { name: 'Connect' }).click();
+  return page;
+}
+
+const statusOf = (options: Page) =>
+  options.getByRole('region', { name: 'Team space' }).locator('.space-status').innerText();
+
+/** Changes a note through the background, as the page's dialog does. */
+async function editNote(session: Session, id: string, note: string) {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const reply = await page.evaluate(
+    ([url, annotationId, text]) =>
+      chrome.runtime.sendMessage({
+        type: 'annotation/update',
+        payload: { url, id: annotationId, changes: { themes: [], severity: 3, note: text } },
+      }),
+    [NEWS, id, note] as const,
+  );
+  expect(reply).toMatchObject({ ok: true });
+  await page.close();
+}
+
+beforeAll(async () => {
+  server = await startCouchServer();
+  for (const who of [ANN, DEE]) await server.createUser(who.user, who.password);
+  await server.createSpace(SPACE, { members: [ANN.user, DEE.user] });
+  extensionDir = grantedExtensionDir(['http://127.0.0.1/*']);
+});
+afterAll(async () => {
+  for (const session of sessions) await session.close();
+  await server?.stop();
+  if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
+});
+
+describe('a team space used offline and from several browsers', () => {
+  it(
+    'resolves edits made offline in two browsers of one user the same way in both, keeping the other note',
+    { timeout: 120_000 },
+    async () => {
+      const office = await open();
+      const laptop = await open();
+      await seedAnnotations(office, [
+        { url: NEWS, title: 'Devon news', quote: 'Published this week', note: 'first' },
+      ]);
+      const officeOptions = await connect(office, ANN);
+      const laptopOptions = await connect(laptop, ANN);
+      await expect.poll(() => storedAnnotations(laptop), { timeout: 30_000 }).toHaveLength(1);
+      const [annotation] = await storedAnnotations(office);
+
+      office.reachLoopback(false);
+      laptop.reachLoopback(false);
+      await editNote(office, annotation!.id, 'Office: ask about the MASH');
+      await new Promise((later) => setTimeout(later, 50)); // the laptop's edit is the later one
+      await editNote(laptop, annotation!.id, 'Laptop: ask about caseloads');
+      await expect
+        .poll(() => statusOf(officeOptions), { timeout: 60_000 })
+        .toMatch(/^Offline.*1 change waiting/);
+      await expect
+        .poll(() => statusOf(laptopOptions), { timeout: 60_000 })
+        .toMatch(/^Offline.*1 change waiting/);
+
+      office.reachLoopback(true);
+      laptop.reachLoopback(true);
+      const settled = async (session: Session) =>
+        (await storedAnnotations(session))[0] as unknown as Record<string, unknown>;
+      await expect
+        .poll(async () => [(await settled(office)).alsoEdited, (await settled(laptop)).alsoEdited], {
+          timeout: 90_000,
+        })
+        .toEqual([
+          [
+            expect.objectContaining({
+              note: 'Office: ask about the MASH',
+              by: { user: 'ann', name: ANN.name },
+            }),
+          ],
+          [
+            expect.objectContaining({
+              note: 'Office: ask about the MASH',
+              by: { user: 'ann', name: ANN.name },
+            }),
+          ],
+        ]);
+      expect(await settled(office)).toEqual(await settled(laptop));
+      expect(await settled(office)).toMatchObject({ note: 'Laptop: ask about caseloads' });
+      const onServer = await (
+        await server.asAdmin(`/${SPACE}/annotation:${annotation!.id}?conflicts=true`, {
+          headers: { Accept: 'application/json' },
+        })
+      ).json();
+      expect(onServer).toMatchObject({ note: 'Laptop: ask about caseloads' });
+      expect(onServer._conflicts ?? []).toEqual([]);
+    },
+  );
+
+  it(
+    'sends 1,000 annotations a browser already had on its first connect, and another browser gets them all',
+    { timeout: 240_000 },
+    async () => {
+      const dee = await open();
+      const seeds = Array.from({ length: 1000 }, (_, i) => ({
+        url: `${NEWS}?part=${i % 50}`,
+        title: `Devon news, part ${i % 50}`,
+        quote: `Finding number ${i}`,
+        note: `note ${i}`,
+      }));
+      await seedAnnotations(dee, seeds);
+      const before = (await storedAnnotations(sessions[0]!)).length;
+      const deeOptions = await connect(dee, DEE);
+      await expect.poll(() => statusOf(deeOptions), { timeout: 180_000 }).toMatch(/^Connected\./);
+
+      await expect
+        .poll(async () => (await storedAnnotations(sessions[0]!)).length, { timeout: 180_000 })
+        .toBe(before + 1000);
+      const atOffice = await storedAnnotations(sessions[0]!);
+      expect(new Set(atOffice.map((a) => a.id)).size).toBe(atOffice.length); // nothing twice
+      const notes = new Set(atOffice.map((a) => a.note));
+      for (const seed of seeds) expect(notes.has(seed.note)).toBe(true);
+    },
+  );
+});
