@@ -9,7 +9,7 @@ import type { OutboxEntry } from '../db/outbox';
 import type { Annotation, Person } from '../model';
 import { mergeVersions } from './conflicts';
 import { checkSpaceRecord } from './check-record';
-import { isStatus, type Mirror, type MirrorChange } from './mirror';
+import type { Mirror, MirrorChange } from './mirror';
 import {
   docId,
   fromDoc,
@@ -29,6 +29,17 @@ export interface SpaceRules {
 export type Notify = (message: string) => void;
 
 const BATCH = 200;
+
+/** What sending one outbox entry takes: a write to the mirror, if any, and what to settle here. */
+interface Step {
+  entry: OutboxEntry;
+  write?: Record<string, unknown>;
+  /** The space's version once written (its revision filled in by the write). */
+  settled: StoredDoc | null;
+  writeBack?: object;
+  notice?: string;
+  skipped?: boolean;
+}
 /** Where in the mirror's feed the local database is: the last change applied. */
 const PULLED = '#pulled';
 
@@ -51,10 +62,35 @@ export class SpaceBridge {
     }
   }
 
-  /** Sends what the outbox names to the mirror, a batch at a time; returns how many wait still. */
+  /**
+   * Sends a batch of what the outbox names to the mirror: one read of the mirror, one write,
+   * one transaction here. Returns how many changes wait still.
+   */
   async push(): Promise<number> {
     const entries = await this.db.outbox.limit(BATCH).toArray();
-    for (const entry of entries) await this.pushOne(entry);
+    if (entries.length === 0) return 0;
+    const ids = entries.map((entry) => entry.id);
+    const records = await Promise.all(entries.map((entry) => this.db.table(entry.table).get(entry.key)));
+    const bases = await this.db.spaceRevs.bulkGet(ids);
+    const currents = await this.currentAll(ids);
+    const steps = entries.map((entry, i) =>
+      records[i]
+        ? this.planRecord(entry, records[i], currents[i]!, bases[i]?.rev)
+        : this.planDelete(entry, currents[i]!, bases[i]?.rev),
+    );
+    const writing = steps.filter((step) => step.write);
+    if (writing.length > 0) {
+      const results = await this.mirror.bulkDocs(writing.map((step) => step.write!));
+      results.forEach((result, i) => {
+        const step = writing[i]!;
+        // The space changed under us (409): the entry stays, and the next round merges.
+        if (result.error || !result.rev) step.skipped = true;
+        else step.settled = { ...step.settled!, _rev: result.rev };
+      });
+    }
+    const done = steps.filter((step) => !step.skipped);
+    await this.settleAll(done);
+    for (const step of done) if (step.notice) this.notify(step.notice);
     return this.db.outbox.count();
   }
 
@@ -105,52 +141,45 @@ export class SpaceBridge {
     });
   }
 
-  private async pushOne(entry: OutboxEntry): Promise<void> {
-    const record = await this.db.table(entry.table).get(entry.key);
-    const base = (await this.db.spaceRevs.get(entry.id))?.rev;
-    const current = await this.current(entry.id);
-    try {
-      if (!record) await this.pushDelete(entry, current, base);
-      else await this.pushRecord(entry, record, current, base);
-    } catch (error) {
-      if (isStatus(error, 409)) return; // the space changed under us: the next round merges
-      throw error;
-    }
-  }
-
-  private async pushDelete(entry: OutboxEntry, current: StoredDoc | null, base: string | undefined) {
-    if (!current) return this.settle(entry, null);
+  private planDelete(entry: OutboxEntry, current: StoredDoc | null, base: string | undefined): Step {
+    if (!current) return { entry, settled: null };
     if (base !== current._rev) {
       // Deleted here while a colleague edited it: the edit is kept.
-      if (current.type === 'annotation')
-        this.notify(`${who(current)} changed an annotation you deleted, so it was kept.`);
-      return this.settle(entry, current, fromDoc(current));
+      const notice =
+        current.type === 'annotation'
+          ? `${who(current)} changed an annotation you deleted, so it was kept.`
+          : undefined;
+      return { entry, settled: current, writeBack: fromDoc(current), notice };
     }
     if (!this.mayChange(current)) {
-      this.notify(`Only ${who(current)} can delete their annotation in this space; it was put back.`);
-      return this.settle(entry, current, fromDoc(current));
+      const notice = `Only ${who(current)} can delete their annotation in this space; it was put back.`;
+      return { entry, settled: current, writeBack: fromDoc(current), notice };
     }
-    const { rev } = await this.mirror.put({ ...current, _deleted: true });
-    await this.settle(entry, { ...current, _rev: rev, _deleted: true });
+    const tombstone = { _id: current._id, _rev: current._rev, _deleted: true };
+    return { entry, write: tombstone, settled: { ...current, _deleted: true } };
   }
 
-  private async pushRecord(
+  private planRecord(
     entry: OutboxEntry,
     record: object,
     current: StoredDoc | null,
     base: string | undefined,
-  ) {
-    if (current && sameContent(record, fromDoc(current))) return this.settle(entry, current);
+  ): Step {
+    if (current && sameContent(record, fromDoc(current))) return { entry, settled: current };
     if (current && !this.mayChange(current)) {
-      this.notify(`Only ${who(current)} can change their annotation in this space; your change was undone.`);
-      return this.settle(entry, current, fromDoc(current));
+      const notice = `Only ${who(current)} can change their annotation in this space; your change was undone.`;
+      return { entry, settled: current, writeBack: fromDoc(current), notice };
     }
     let doc = { ...this.stamped(entry.table, record, current), _id: entry.id } as StoredDoc;
     if (current && base !== current._rev) doc = mergeVersions([{ ...doc, _rev: base ?? '0-' }, current]);
-    const { _conflicts, ...content } = doc;
-    void _conflicts;
-    const { rev } = await this.mirror.put({ ...content, _id: entry.id, _rev: current?._rev });
-    await this.settle(entry, { ...content, _rev: rev } as StoredDoc, fromDoc(content as StoredDoc));
+    const { _conflicts, _rev, ...content } = doc;
+    (void _conflicts, _rev);
+    return {
+      entry,
+      write: { ...content, _id: entry.id, ...(current && { _rev: current._rev }) },
+      settled: content as StoredDoc,
+      writeBack: fromDoc(content as StoredDoc),
+    };
   }
 
   /** The record as the space stores it: an annotation with its author and, now, its editor. */
@@ -162,17 +191,21 @@ export class SpaceBridge {
   }
 
   /**
-   * Marks an outbox entry sent, unless the record changed again meanwhile (then it goes in the
+   * Marks outbox entries sent, unless a record changed again meanwhile (then it goes in the
    * next round, from the revision just written), and writes back what the space now holds.
    */
-  private async settle(entry: OutboxEntry, doc: StoredDoc | null, writeBack?: object) {
-    const table = this.db.table(entry.table);
-    await this.db.transaction('rw', [table, this.db.outbox, this.db.spaceRevs], async () => {
-      if (doc?._rev) await this.db.spaceRevs.put({ id: entry.id, rev: doc._rev });
-      if ((await this.db.outbox.get(entry.id))?.change !== entry.change) return;
-      if (writeBack && !sameContent(writeBack, (await table.get(entry.key)) ?? {}))
-        await table.put(writeBack);
-      await this.db.outbox.delete(entry.id);
+  private async settleAll(steps: Step[]) {
+    if (steps.length === 0) return;
+    const tables = [...new Set(steps.map((step) => step.entry.table))].map((name) => this.db.table(name));
+    await this.db.transaction('rw', [...tables, this.db.outbox, this.db.spaceRevs], async () => {
+      for (const { entry, settled, writeBack } of steps) {
+        const table = this.db.table(entry.table);
+        if (settled?._rev) await this.db.spaceRevs.put({ id: entry.id, rev: settled._rev });
+        if ((await this.db.outbox.get(entry.id))?.change !== entry.change) continue;
+        if (writeBack && !sameContent(writeBack, (await table.get(entry.key)) ?? {}))
+          await table.put(writeBack);
+        await this.db.outbox.delete(entry.id);
+      }
     });
   }
 
@@ -187,13 +220,10 @@ export class SpaceBridge {
     ]);
   }
 
-  private async current(id: string): Promise<StoredDoc | null> {
-    try {
-      return await this.mirror.get(id, { conflicts: true });
-    } catch (error) {
-      if (isStatus(error, 404)) return null;
-      throw error;
-    }
+  /** The mirror's current version of each document, or null where it has none (or a deleted one). */
+  private async currentAll(ids: string[]): Promise<Array<StoredDoc | null>> {
+    const { rows } = await this.mirror.allDocs({ keys: ids, include_docs: true, conflicts: true });
+    return rows.map((row) => row.doc ?? null);
   }
 
   private mayChange(doc: StoredDoc): boolean {

@@ -15,12 +15,12 @@
 export const DESIGN_DOC_ID = '_design/ofsted-annotator';
 export const DESIGN_DOC_VERSION = 1;
 
-export interface SpaceDesignDoc {
+export type SpaceDesignDoc = {
   _id: typeof DESIGN_DOC_ID;
   validate_doc_update: string;
   /** The space's setting, which the extension reads on Connect. */
   ofstedAnnotator: { version: number; editOthers: boolean };
-}
+};
 
 /** The design document for a space whose members may (or may not) change colleagues' annotations. */
 export function designDoc({ editOthers }: { editOthers: boolean }): SpaceDesignDoc {

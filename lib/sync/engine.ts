@@ -140,13 +140,21 @@ export class SpaceEngine {
     this.report();
   }
 
+  /** Sends batches while they make progress (a batch the space changed under waits for its next change). */
   private async push() {
-    while (this.online && (await this.bridge.push()) > 0);
+    let before = Infinity;
+    while (this.online) {
+      const left = await this.bridge.push();
+      if (left === 0 || left >= before) return;
+      before = left;
+    }
   }
 
   private async pull() {
     const urls = await this.bridge.pullAll();
     if (urls.size > 0) this.hooks.changed(urls);
+    // A local change that met this one waits in the outbox: send it now, merged.
+    if (this.online) this.run('push');
   }
 
   /**
@@ -177,7 +185,7 @@ export class SpaceEngine {
     if (this.failed) return;
     const report = ++this.reports;
     void this.waitingCount().then((waiting) => {
-      if (report === this.reports) this.setStatus(waiting);
+      if (report === this.reports && !this.failed) this.setStatus(waiting);
     });
   }
 

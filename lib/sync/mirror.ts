@@ -21,6 +21,11 @@ export interface Mirror {
   get(id: string, options?: { rev?: string; conflicts?: boolean }): Promise<StoredDoc>;
   put(doc: Record<string, unknown>): Promise<PutResult>;
   bulkDocs(docs: Record<string, unknown>[]): Promise<BulkResult[]>;
+  allDocs(options: {
+    keys: string[];
+    include_docs: true;
+    conflicts: true;
+  }): Promise<{ rows: Array<{ key: string; doc?: StoredDoc | null; error?: string }> }>;
   changes(options: {
     since: number | string;
     limit: number;
@@ -36,7 +41,3 @@ export interface MirrorChange {
   deleted?: boolean;
   doc?: StoredDoc;
 }
-
-/** PouchDB's error for a missing or deleted document, and for a stale revision. */
-export const isStatus = (error: unknown, status: number) =>
-  typeof error === 'object' && error !== null && (error as { status?: unknown }).status === status;

@@ -7,11 +7,12 @@ import { grantedExtensionDir } from './granted-build';
 import { launch, PAGES, type Session } from './harness';
 
 // A user's two browsers (office and laptop) on one team space: offline edits of the same
-// annotation in both. The server is a CouchDB-compatible
+// annotation in both; and a colleague whose browser brings a thousand annotations with it. The server is a CouchDB-compatible
 // stand-in (couch-server.ts) with no design document (see team-space.test.ts).
 
 const SPACE = 'devon-improvement';
 const ANN = { user: 'ann', password: 'ann-secret-1', name: 'Ann Scrutiny' };
+const DEE = { user: 'dee', password: 'dee-secret-4', name: 'Dee Researcher' };
 const NEWS = PAGES.news.url;
 
 let server: CouchServer;
@@ -58,8 +59,8 @@ async function editNote(session: Session, id: string, note: string) {
 
 beforeAll(async () => {
   server = await startCouchServer();
-  for (const who of [ANN]) await server.createUser(who.user, who.password);
-  await server.createSpace(SPACE, { members: [ANN.user] });
+  for (const who of [ANN, DEE]) await server.createUser(who.user, who.password);
+  await server.createSpace(SPACE, { members: [ANN.user, DEE.user] });
   extensionDir = grantedExtensionDir(['http://127.0.0.1/*']);
 });
 afterAll(async () => {
@@ -126,6 +127,32 @@ describe('a team space used offline and from several browsers', () => {
       ).json();
       expect(onServer).toMatchObject({ note: 'Laptop: ask about caseloads' });
       expect(onServer._conflicts ?? []).toEqual([]);
+    },
+  );
+
+  it(
+    'sends 1,000 annotations a browser already had on its first connect, and another browser gets them all',
+    { timeout: 300_000 },
+    async () => {
+      const receiver = sessions[0]!; // the office, connected above
+      const before = (await storedAnnotations(receiver)).length;
+      const dee = await open();
+      const seeds = Array.from({ length: 1000 }, (_, i) => ({
+        url: `${NEWS}?part=${i % 50}`,
+        title: `Devon news, part ${i % 50}`,
+        quote: `Finding number ${i}`,
+        note: `note ${i}`,
+      }));
+      await seedAnnotations(dee, seeds);
+      const deeOptions = await connect(dee, DEE);
+      await expect.poll(() => statusOf(deeOptions), { timeout: 240_000 }).toMatch(/^Connected\./);
+      await expect
+        .poll(async () => (await storedAnnotations(receiver)).length, { timeout: 240_000 })
+        .toBe(before + 1000);
+      const received = await storedAnnotations(receiver);
+      expect(new Set(received.map((a) => a.id)).size).toBe(received.length); // nothing twice
+      const notes = new Set(received.map((a) => a.note));
+      for (const seed of seeds) expect(notes.has(seed.note)).toBe(true);
     },
   );
 });
