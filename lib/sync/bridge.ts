@@ -64,9 +64,10 @@ export class SpaceBridge {
 
   /**
    * Sends a batch of what the outbox names to the mirror: one read of the mirror, one write,
-   * one transaction here. Returns how many changes wait still.
+   * one transaction here. Returns how many changes wait still. `wrote` hears the ids written to
+   * the mirror as soon as they are, before its replication can send them.
    */
-  async push(): Promise<number> {
+  async push(wrote: (ids: string[]) => void = () => {}): Promise<number> {
     const entries = await this.db.outbox.limit(BATCH).toArray();
     if (entries.length === 0) return 0;
     const ids = entries.map((entry) => entry.id);
@@ -87,6 +88,7 @@ export class SpaceBridge {
         if (result.error || !result.rev) step.skipped = true;
         else step.settled = { ...step.settled!, _rev: result.rev };
       });
+      wrote(writing.filter((step) => !step.skipped).map((step) => step.entry.id));
     }
     const done = steps.filter((step) => !step.skipped);
     await this.settleAll(done);

@@ -37,13 +37,17 @@ export class SpaceEngine {
   private feed: Cancelable | null = null;
   private outboxWatch: Subscription | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private online = false;
-  private waiting = 0;
+  /** Null until the server first answers or fails to: the status says "Syncing…" meanwhile. */
+  private online: boolean | null = null;
+  /** Changes the user made that wait in the outbox (annotations and themes). */
+  private outboxIds = new Set<string>();
+  /** Written to the mirror, not yet confirmed sent by its push replication. */
+  private readonly inMirror = new Set<string>();
+  /** Colleagues' changes received in this burst of syncing (the progress of a first sync). */
   private received = 0;
-  /** The mirror's sequence when the push last caught up; later changes have not reached the server. */
-  private pushedSeq: number | string | null = null;
-  private reports = 0;
   private readonly waitingTasks = new Set<'push' | 'pull'>();
+  private pulling = false;
+  private lastReport = '';
   /** Stopped by an error the user must act on: its message stays as the status. */
   private failed = false;
   private lastSynced: string | undefined;
@@ -71,10 +75,12 @@ export class SpaceEngine {
     // A change to an annotation also dates its document record: the user counts the annotation.
     const pending = async () => ({
       all: await this.db.outbox.count(),
-      shown: await this.db.outbox.filter((entry) => entry.table !== 'documents').count(),
+      shown: (await this.db.outbox
+        .filter((entry) => entry.table !== 'documents')
+        .primaryKeys()) as string[],
     });
     this.outboxWatch = liveQuery(pending).subscribe(({ all, shown }) => {
-      this.waiting = shown;
+      this.outboxIds = new Set(shown);
       this.report();
       if (all > 0 && this.online) this.run('push');
     });
@@ -106,19 +112,17 @@ export class SpaceEngine {
     };
     return replication
       .on('active', reached)
-      .on('change', (info: { docs_written: number }) => {
-        if (direction === 'pull') this.received += info.docs_written;
+      // Each 'change' names the batch just replicated (docs_written counts since the start).
+      .on('change', (info: { docs?: Array<{ _id: string }> }) => {
+        const docs = (info.docs ?? []).filter((doc) => COUNTED.test(doc._id));
+        if (direction === 'pull') this.received += docs.length;
+        else for (const doc of docs) this.inMirror.delete(doc._id);
         reached();
       })
       .on('paused', (error: unknown) => {
         if (error) return;
         this.lastSynced = this.now().toISOString();
-        if (direction === 'push') {
-          void this.mirror.info().then((info: { update_seq: number | string }) => {
-            this.pushedSeq = info.update_seq;
-            this.report();
-          });
-        }
+        if (direction === 'push') this.inMirror.clear(); // caught up: the server has it all
         reached();
       })
       .on('requestError', (error: { status?: number; message?: string }) => {
@@ -136,7 +140,7 @@ export class SpaceEngine {
   private setOnline(online: boolean) {
     const cameBack = online && !this.online;
     this.online = online;
-    if (cameBack && this.waiting > 0) this.run('push');
+    if (cameBack && this.outboxIds.size > 0) this.run('push');
     this.report();
   }
 
@@ -144,7 +148,10 @@ export class SpaceEngine {
   private async push() {
     let before = Infinity;
     while (this.online) {
-      const left = await this.bridge.push();
+      const left = await this.bridge.push((ids) => {
+        for (const id of ids) if (COUNTED.test(id)) this.inMirror.add(id);
+        this.report();
+      });
       if (left === 0 || left >= before) return;
       before = left;
     }
@@ -165,36 +172,45 @@ export class SpaceEngine {
   private run(kind: 'push' | 'pull') {
     if (this.waitingTasks.has(kind)) return;
     this.waitingTasks.add(kind);
+    if (kind === 'pull') this.setPulling(true);
     const task = async () => {
       this.waitingTasks.delete(kind);
       await (kind === 'push' ? this.push() : this.pull());
+      if (kind === 'pull' && !this.waitingTasks.has('pull')) this.setPulling(false);
     };
     this.queue = this.queue.then(task).catch((error: unknown) => this.hooks.notify(String(error)));
   }
 
-  /** Changes not yet on the server: in the outbox, or in the mirror past what the push has sent. */
-  private async waitingCount(): Promise<number> {
-    if (this.pushedSeq === null) return this.waiting;
-    const { results } = (await this.mirror.changes({ since: this.pushedSeq })) as {
-      results: Array<{ id: string }>;
-    };
-    return this.waiting + results.filter((change) => /^(annotation|theme):/.test(change.id)).length;
+  /** While colleagues' changes are being applied here, the space is still syncing. */
+  private setPulling(pulling: boolean) {
+    if (pulling === this.pulling) return;
+    this.pulling = pulling;
+    this.report();
+  }
+
+  /** Changes not yet on the server: in the outbox, or in the mirror and not yet sent from it. */
+  private waitingCount(): number {
+    let count = this.outboxIds.size;
+    for (const id of this.inMirror) if (!this.outboxIds.has(id)) count++;
+    return count;
   }
 
   private report() {
     if (this.failed) return;
-    const report = ++this.reports;
-    void this.waitingCount().then((waiting) => {
-      if (report === this.reports && !this.failed) this.setStatus(waiting);
-    });
-  }
-
-  private setStatus(waiting: number) {
+    const waiting = this.waitingCount();
     const { received, lastSynced } = this;
-    if (!this.online) this.hooks.setStatus({ state: 'offline', waiting, lastSynced });
-    else if (waiting > 0 || !lastSynced)
-      this.hooks.setStatus({ state: 'syncing', waiting, received, lastSynced });
-    else this.hooks.setStatus({ state: 'connected', lastSynced });
+    const status: SpaceStatus =
+      this.online === false
+        ? { state: 'offline', waiting, lastSynced }
+        : this.online === null || waiting > 0 || this.pulling || !lastSynced
+          ? { state: 'syncing', waiting, received, lastSynced }
+          : { state: 'connected', lastSynced };
+    if (status.state === 'connected') this.received = 0; // the next burst counts from nothing
+    // Every change reports; storage hears only a status that differs from the last one.
+    const said = JSON.stringify(status);
+    if (said === this.lastReport) return;
+    this.lastReport = said;
+    this.hooks.setStatus(status);
   }
 
   private fail(error: { status?: number; message?: string }) {
@@ -209,6 +225,9 @@ export class SpaceEngine {
     this.hooks.setStatus({ state: 'error', message });
   }
 }
+
+/** The documents the user counts as changes: annotations and themes, not document records. */
+const COUNTED = /^(annotation|theme):/;
 
 /** Waits longer after each failure to reach the server, up to half a minute. */
 function backOff(delay: number): number {

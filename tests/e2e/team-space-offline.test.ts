@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_THEMES } from '../../lib/taxonomy/themes';
 import { startCouchServer, type CouchServer } from './couch-server';
 import { seedAnnotations, storedAnnotations } from './extension-data';
 import { grantedExtensionDir } from './granted-build';
@@ -34,8 +35,35 @@ async function connect(session: Session, who: typeof ANN): Promise<Page> {
   await section.getByLabel('User name').fill(who.user);
   await section.getByLabel('Password').fill(who.password);
   await section.getByLabel('Your name').fill(who.name);
+  await recordStatuses(page);
   await section.getByRole('button', { name: 'Connect' }).click();
   return page;
+}
+
+/** Keeps every status line the options page shows from now on, in order. */
+async function recordStatuses(page: Page) {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusesSeen: string[] }).statusesSeen = seen;
+    const note = () => {
+      const text = document.querySelector('.space-status')?.textContent ?? '';
+      if (text && text !== seen.at(-1)) seen.push(text);
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    note();
+  });
+}
+
+const statusesSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { statusesSeen: string[] }).statusesSeen);
+
+/** The numbers a list of status lines gave for "N changes received" or "N changes to send". */
+function counts(statuses: string[], what: 'received' | 'to send'): number[] {
+  const pattern = new RegExp(`([\\d,]+) changes? ${what}`);
+  return statuses.flatMap((text) => {
+    const match = pattern.exec(text);
+    return match ? [Number(match[1]!.replace(/,/g, ''))] : [];
+  });
 }
 
 const statusOf = (options: Page) =>
@@ -136,6 +164,9 @@ describe('a team space used offline and from several browsers', () => {
     async () => {
       const receiver = sessions[0]!; // the office, connected above
       const before = (await storedAnnotations(receiver)).length;
+      const receiverOptions = await receiver.context.newPage();
+      await receiverOptions.goto(`chrome-extension://${receiver.extensionId}/options.html`);
+      await recordStatuses(receiverOptions);
       const dee = await open();
       const seeds = Array.from({ length: 1000 }, (_, i) => ({
         url: `${NEWS}?part=${i % 50}`,
@@ -153,6 +184,19 @@ describe('a team space used offline and from several browsers', () => {
       expect(new Set(received.map((a) => a.id)).size).toBe(received.length); // nothing twice
       const notes = new Set(received.map((a) => a.note));
       for (const seed of seeds) expect(notes.has(seed.note)).toBe(true);
+
+      // The status lines on the way: progress counted once per change, never "Offline".
+      await expect.poll(() => statusOf(receiverOptions), { timeout: 60_000 }).toMatch(/^Connected\./);
+      const sent = await statusesSeen(deeOptions);
+      const got = await statusesSeen(receiverOptions);
+      expect(sent.concat(got).filter((text) => /^Offline/.test(text))).toEqual([]);
+      expect(counts(sent, 'to send').length).toBeGreaterThan(0);
+      // Everything goes on first connect: the annotations and the browser's theme list.
+      expect(Math.max(...counts(sent, 'to send'))).toBe(1000 + DEFAULT_THEMES.length);
+      const receivedCounts = counts(got, 'received');
+      expect(receivedCounts.length).toBeGreaterThan(0);
+      expect(Math.max(...receivedCounts)).toBeLessThanOrEqual(1000);
+      expect(sent.at(-1)).toMatch(/^Connected\./);
     },
   );
 });
