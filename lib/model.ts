@@ -17,8 +17,8 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
-/** 0 context … 4 serious concern; see lib/taxonomy/severity.ts. */
-export type Severity = 0 | 1 | 2 | 3 | 4;
+/** 0 context … 4 serious concern, or -1 not yet rated; see lib/taxonomy/severity.ts. */
+export type Severity = -1 | 0 | 1 | 2 | 3 | 4;
 
 /** Where a quote stands in a paginated report (PDF). */
 export interface Citation {

@@ -45,8 +45,8 @@ export function compareDocuments(
   if (!first || !second) return null;
   const a = index.byDocument.get(firstUrl) ?? [];
   const b = index.byDocument.get(secondUrl) ?? [];
-  const tableA = themeSeverityTable(a, themes);
-  const tableB = themeSeverityTable(b, themes);
+  const tableA = themeSeverityTable(a, themes, { everyColumn: true });
+  const tableB = themeSeverityTable(b, themes, { everyColumn: true });
   const sidesA = sides(a, tableA.rows, themes);
   const sidesB = sides(b, tableB.rows, themes);
 

@@ -1,7 +1,7 @@
 // The theme × severity count table, and a description of what it counts.
 
 import type { Annotation, Theme } from '../model';
-import { SEVERITY_LEVELS, type SeverityLevel } from '../taxonomy/severity';
+import { SEVERITY_LEVELS, UNRATED, type SeverityLevel } from '../taxonomy/severity';
 import type { DashboardIndex } from './documents';
 import { isFiltering, NO_FILTER, NO_THEME, searchWords, type DashboardFilter } from './filter';
 
@@ -33,6 +33,7 @@ const column = new Map(SEVERITY_LEVELS.map((s, i) => [s.level as number, i]));
 export function themeSeverityTable(
   annotations: readonly Annotation[],
   themes: readonly Theme[],
+  { everyColumn = false } = {},
 ): SeverityTable {
   const width = SEVERITY_LEVELS.length;
   const byTheme = new Map<string, number[]>();
@@ -67,7 +68,21 @@ export function themeSeverityTable(
     .map((t) => row(t.id, t.label, t.color));
   if (byTheme.has(UNKNOWN_THEME)) rows.push(row(UNKNOWN_THEME, 'Unknown theme'));
   if (byTheme.has(NO_THEME)) rows.push(row(NO_THEME, 'No theme'));
-  return { columns: SEVERITY_LEVELS, rows, totals, total: sum(totals) };
+  const table = { columns: SEVERITY_LEVELS, rows, totals, total: sum(totals) };
+  return everyColumn ? table : withoutEmptyUnrated(table);
+}
+
+/** The "Unrated" column shows only when something is unrated (imports from other tools). */
+function withoutEmptyUnrated(table: SeverityTable): SeverityTable {
+  const col = column.get(UNRATED)!;
+  if (table.totals[col]! > 0) return table;
+  const drop = <T,>(list: readonly T[]) => list.filter((_, i) => i !== col);
+  return {
+    ...table,
+    columns: drop(table.columns),
+    rows: table.rows.map((row) => ({ ...row, counts: drop(row.counts) })),
+    totals: drop(table.totals),
+  };
 }
 
 function sum(values: readonly number[]): number {

@@ -64,7 +64,7 @@ export function checkChanges(changes: unknown, themeIds: ReadonlySet<string>): A
   themes.forEach((id: unknown, i) => {
     if (typeof id !== 'string' || !themeIds.has(id)) fail(`themes[${i}]`, `Unknown theme: ${show(id)}`);
   });
-  if (!isSeverity(severity)) fail('severity', `Severity must be 0, 1, 2, 3 or 4${butIs(severity)}`);
+  if (!isSeverity(severity)) fail('severity', `Severity must be -1 (unrated), 0, 1, 2, 3 or 4${butIs(severity)}`);
   if (typeof note !== 'string') fail('note', 'The note must be text');
   if (note.length > MAX_NOTE_LENGTH) {
     fail('note', `The note is longer than ${count(MAX_NOTE_LENGTH)} characters`);

@@ -318,7 +318,7 @@ function readSeverity(body: Json): Severity {
   const level = body[EXT.severity];
   if (level !== undefined) {
     const known = SEVERITY_LEVELS.find((s) => s.level === level);
-    if (!known) fail(EXT.severity, `The severity must be 0, 1, 2, 3 or 4, not ${show(level)}`);
+    if (!known) fail(EXT.severity, `The severity must be -1 (unrated), 0, 1, 2, 3 or 4, not ${show(level)}`);
     return known.level;
   }
   const text = readText(body).trim().toLowerCase();

@@ -2,7 +2,7 @@
 // themes, annotations and their documents. It only reads: putting them in the database is
 // the importer's job. The checks are validate.ts's, so a file holds nothing a save would
 // refuse; a failure names the bad field's place in the file, e.g.
-// "annotations[3].severity: Severity must be 0, 1, 2, 3 or 4, not 7".
+// "annotations[3].severity: Severity must be -1 (unrated), 0, 1, 2, 3 or 4, not 7".
 
 import { fail, readNamingPlace, show, within } from '../db/field-error';
 import {

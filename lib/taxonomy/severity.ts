@@ -14,7 +14,12 @@ export const SEVERITY_LEVELS: readonly SeverityLevel[] = [
   { level: 2, label: 'Improving, not yet embedded', color: '#fff176' },
   { level: 1, label: 'Strength', color: '#a5d6a7' },
   { level: 0, label: 'Context', color: '#b3e5fc' },
+  // Not a finding level: what an import from a tool with no severity brings (never "Context").
+  { level: -1, label: 'Unrated', color: '#e0e0e0' },
 ];
+
+/** The severity of an annotation nobody has rated yet. */
+export const UNRATED: Severity = -1;
 
 export const DEFAULT_SEVERITY: Severity = 3;
 

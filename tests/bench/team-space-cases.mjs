@@ -80,7 +80,8 @@ export async function teamSpaceCases({ launch, fill, newsHtml, log }) {
   const dir = grantedExtensionDir(['http://127.0.0.1/*']);
   const ann = { user: 'ann', password: 'ann-bench-1', name: 'Ann' };
   const ben = { user: 'ben', password: 'ben-bench-2', name: 'Ben' };
-  for (const who of [ann, ben, { user: 'cy', password: 'cy-bench-3' }])
+  const cy = { user: 'cy', password: 'cy-bench-3' };
+  for (const who of [ann, ben, cy])
     await server.createUser(who.user, who.password);
   await server.createSpace(SPACE, { members: [ann.user, ben.user, 'cy'] });
   const a = await launch(dir, { loopback: true });
@@ -140,6 +141,21 @@ export async function teamSpaceCases({ launch, fill, newsHtml, log }) {
     out.idle = {
       requestsPerMinute: (a.loopbackRequests.count + b.loopbackRequests.count - requestsBefore) / 2,
     };
+
+    log('team space: a profile holding 10,000 annotations connects; another receives them');
+    const before = await countOf(aPage);
+    const third = await connect(c, server, { ...cy, name: 'Cy' });
+    let received = 0;
+    for (;;) {
+      received = (await countOf(aPage)) - before;
+      const ms = performance.now() - third.started;
+      if (received >= 10_000 || ms > FIRST_SYNC_CAP_MS) {
+        out.firstSync = { finished: received >= 10_000, ms, received };
+        break;
+      }
+      log(`team space: ${received.toLocaleString('en-GB')} of 10,000 arrived after ${Math.round(ms / 1000)} s`);
+      await new Promise((wait) => setTimeout(wait, 5000));
+    }
   } finally {
     await a.close();
     await b.close();

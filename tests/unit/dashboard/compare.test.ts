@@ -17,13 +17,13 @@ describe('compareDocuments', () => {
 
   it('counts each document’s annotations per severity under each theme', () => {
     const frontDoor = c.rows.find((r) => r.key === 'front-door')!;
-    expect(frontDoor.first.counts).toEqual([1, 0, 0, 0, 0]);
-    expect(frontDoor.second.counts).toEqual([0, 0, 0, 1, 0]);
+    expect(frontDoor.first.counts).toEqual([1, 0, 0, 0, 0, 0]);
+    expect(frontDoor.second.counts).toEqual([0, 0, 0, 1, 0, 0]);
     const partnership = c.rows.find((r) => r.key === 'partnership')!;
     expect(partnership.first.total).toBe(0);
     expect(partnership.second.total).toBe(1);
-    expect(c.totals.first).toEqual([1, 1, 0, 0, 0]);
-    expect(c.totals.second).toEqual([0, 0, 0, 2, 1]);
+    expect(c.totals.first).toEqual([1, 1, 0, 0, 0, 0]);
+    expect(c.totals.second).toEqual([0, 0, 0, 2, 1, 0]);
   });
 
   it('lists the quotes under each theme for each document', () => {

@@ -143,7 +143,7 @@ describe('createAnnotation', () => {
       { quote: 'x'.repeat(10_001) },
       /quote is longer than 10,000 characters/,
     ],
-    ['an unknown severity', { severity: 7 as never }, /Severity must be 0, 1, 2, 3 or 4, not 7/],
+    ['an unknown severity', { severity: 7 as never }, /Severity must be -1 \(unrated\), 0, 1, 2, 3 or 4, not 7/],
     ['an unknown theme', { themes: ['workforce', 'weather'] }, /Unknown theme: "weather"/],
     ['a note over 10,000 characters', { note: 'n'.repeat(10_001) }, /note is longer than 10,000 characters/],
     [
@@ -340,8 +340,8 @@ describe('updateAnnotation', () => {
       updateAnnotation(db, { url: REPORT_URL, id: saved.id, changes: { ...changes, themes: ['weather'] } }),
     ).rejects.toThrow('Unknown theme: "weather"');
     await expect(
-      updateAnnotation(db, { url: REPORT_URL, id: saved.id, changes: { ...changes, severity: -1 as never } }),
-    ).rejects.toThrow('Severity must be 0, 1, 2, 3 or 4');
+      updateAnnotation(db, { url: REPORT_URL, id: saved.id, changes: { ...changes, severity: -2 as never } }),
+    ).rejects.toThrow('Severity must be -1 (unrated), 0, 1, 2, 3 or 4');
     expect(await db.annotations.get(saved.id)).toEqual(saved);
   });
 

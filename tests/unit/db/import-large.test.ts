@@ -180,7 +180,7 @@ describe('importing 100,000 annotations', () => {
       broken.annotations[99_990]!.severity = 7;
 
       await expect(importFile(db, fileOf(JSON.stringify(broken, null, 2)))).rejects.toThrow(
-        'annotations[99990].severity: Severity must be 0, 1, 2, 3 or 4, not 7',
+        'annotations[99990].severity: Severity must be -1 (unrated), 0, 1, 2, 3 or 4, not 7',
       );
       expect(await dump(db)).toStrictEqual(before);
     },

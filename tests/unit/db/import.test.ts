@@ -427,7 +427,7 @@ describe('importFile with a broken file', () => {
     [
       'a severity of a million characters (all of them in the message)',
       (f: Mutable) => (f.annotations[1].severity = 'x'.repeat(1_000_000)),
-      `annotations[1].severity: Severity must be 0, 1, 2, 3 or 4, not "${'x'.repeat(39)}…"`,
+      `annotations[1].severity: Severity must be -1 (unrated), 0, 1, 2, 3 or 4, not "${'x'.repeat(39)}…"`,
     ],
     [
       'a theme colour that would fetch an image (it was stored)',

@@ -329,7 +329,7 @@ describe('show and butIs', () => {
   it('keep a missing severity out of the message as "undefined"', () => {
     expect(failureOf(() => checkDraft({ ...draft(), severity: undefined }, new Set(['workforce'])))).toEqual({
       field: 'severity',
-      message: 'Severity must be 0, 1, 2, 3 or 4, and it is missing',
+      message: 'Severity must be -1 (unrated), 0, 1, 2, 3 or 4, and it is missing',
     });
   });
 });

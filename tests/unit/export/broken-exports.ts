@@ -45,12 +45,12 @@ export const BROKEN_EXPORTS: Array<[description: string, breakIt: (data: Mutable
     [
       'a severity of 5',
       (d) => (d.annotations[0].severity = 5),
-      'annotations[0].severity: Severity must be 0, 1, 2, 3 or 4, not 5',
+      'annotations[0].severity: Severity must be -1 (unrated), 0, 1, 2, 3 or 4, not 5',
     ],
     ['a severity given as text', (d) => (d.annotations[0].severity = '3'), 'annotations[0].severity: '],
     [
       'a bad severity on the second annotation',
-      (d) => (d.annotations[1].severity = -1),
+      (d) => (d.annotations[1].severity = -2),
       'annotations[1].severity: ',
     ],
     [
