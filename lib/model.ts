@@ -53,6 +53,10 @@ export interface Annotation {
   id: string;
   /** The document's identity: its address without fragment (see lib/document-url.ts). */
   url: string;
+  /**
+   * The quoted text; empty only while an imported annotation found by position alone waits
+   * for its page to be opened (its selectors then hold no TextQuoteSelector).
+   */
   quote: string;
   selectors: Selector[];
   /** Theme ids, never labels, so renaming a theme keeps its annotations. */

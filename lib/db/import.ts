@@ -5,7 +5,7 @@
 // own, which it keeps as they are.
 
 import { readAnyExport } from '../export/read-any';
-import type { ExportContents } from '../export/read';
+import type { ExportContents, Skipped } from '../export/read';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import type { AnnotatorDb } from './database';
 import { findSyntaxError } from './json-syntax';
@@ -16,6 +16,10 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   themesAdded: number;
+  /** The labels of the themes added, so the user can merge or retire them. */
+  newThemes: string[];
+  skipped: Skipped[];
+  notes: string[];
 }
 
 /**
@@ -38,18 +42,37 @@ export async function importFile(
 /** Writes checked file contents into the database in one transaction. */
 export async function importContents(db: AnnotatorDb, contents: ExportContents): Promise<ImportResult> {
   return db.transaction('rw', [db.annotations, db.documents, db.themes], async () => {
-    const themesAdded = await addMissingThemes(db, contents);
+    const newThemes = await addMissingThemes(db, contents);
     const counts = await putAnnotations(db, contents.annotations);
     await putDocuments(db, contents.documents);
-    return { ...counts, themesAdded };
+    return {
+      ...counts,
+      themesAdded: newThemes.length,
+      newThemes,
+      skipped: contents.skipped ?? [],
+      notes: contents.notes ?? [],
+    };
   });
 }
 
-/** "3 added, 1 updated, 0 unchanged", and ", 2 new themes" when there are any. */
-export function describeImport({ added, updated, unchanged, themesAdded }: ImportResult): string {
-  const counts = `${added} added, ${updated} updated, ${unchanged} unchanged`;
-  if (themesAdded === 0) return counts;
-  return `${counts}, ${themesAdded} new theme${themesAdded === 1 ? '' : 's'}`;
+/**
+ * "3 added, 1 updated, 0 unchanged", then the new themes by name, what was skipped counted by
+ * reason, and the reader's notes: e.g. "…, 2 new themes: “Foo”, “Bar”. 3 skipped: 2 replies;
+ * 1 page note with no quote".
+ */
+export function describeImport({ added, updated, unchanged, newThemes, skipped, notes }: ImportResult): string {
+  let text = `${added} added, ${updated} updated, ${unchanged} unchanged`;
+  if (newThemes.length > 0) {
+    const names = newThemes.map((label) => `“${label}”`).join(', ');
+    text += `, ${newThemes.length} new theme${newThemes.length === 1 ? '' : 's'}: ${names}`;
+  }
+  if (skipped.length > 0) {
+    const byReason = new Map<string, number>();
+    for (const { reason } of skipped) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    const reasons = [...byReason].map(([reason, n]) => `${n} ${reason}`).join('; ');
+    text += `. ${skipped.length} skipped: ${reasons}`;
+  }
+  return [text, ...notes].join('. ');
 }
 
 /** The parsed file; a syntax error says where it is ("line 3, column 14: …"). */
@@ -115,7 +138,7 @@ async function addMissingThemes(db: AnnotatorDb, { themes, annotations }: Export
     });
   }
   await db.themes.bulkAdd(added);
-  return added.length;
+  return added.map((t) => t.label);
 }
 
 /** New ids are added; a known id is replaced only by a copy changed later than the stored one. */

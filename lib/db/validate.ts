@@ -43,14 +43,23 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 const count = (n: number) => n.toLocaleString('en-GB');
 
 /** A new annotation's content: quote, selectors, themes, severity, note and, for reports, citation. */
-export function checkDraft(draft: unknown, themeIds: ReadonlySet<string>): AnnotationDraft {
+export function checkDraft(
+  draft: unknown,
+  themeIds: ReadonlySet<string>,
+  { quoteMayWait = false } = {},
+): AnnotationDraft {
   if (!isRecord(draft)) fail('', 'The annotation is missing');
   const { quote } = draft;
-  if (typeof quote !== 'string' || quote.trim() === '') fail('quote', 'The quote is empty');
+  const waiting = quote === '' && quoteMayWait;
+  if (typeof quote !== 'string' || (quote.trim() === '' && !waiting)) fail('quote', 'The quote is empty');
   if (quote.length > MAX_QUOTE_LENGTH) {
     fail('quote', `The quote is longer than ${count(MAX_QUOTE_LENGTH)} characters`);
   }
-  const selectors = within('selectors', () => checkSelectors(draft.selectors));
+  const selectors = within('selectors', () => checkSelectors(draft.selectors, 'refuse', { quoteMayWait }));
+  if (waiting && !isWaitingForQuote(selectors)) fail('quote', 'The quote is empty');
+  if (!waiting && isWaitingForQuote(selectors)) {
+    fail('quote', 'An annotation found by position alone has no quote until its page is opened');
+  }
   const changes = checkChanges(draft, themeIds);
   if (draft.citation === undefined) return { quote, selectors, ...changes };
   return { quote, selectors, ...changes, citation: within('citation', () => checkCitation(draft.citation)) };
@@ -83,7 +92,7 @@ export function checkAnnotation(annotation: unknown, themeIds: ReadonlySet<strin
   return {
     id,
     url,
-    ...checkDraft(annotation, themeIds),
+    ...checkDraft(annotation, themeIds, { quoteMayWait: true }),
     createdAt,
     updatedAt,
     ...checkAuthorship(annotation),
@@ -182,21 +191,38 @@ export function checkTheme(theme: unknown, order: number): Theme {
 }
 
 /**
- * The selectors of the kinds the model knows, at least one of them a TextQuoteSelector. A
- * selector of another kind is refused, or dropped when `otherKinds` is 'drop' (export files
- * may carry kinds that later writers add).
+ * The selectors of the kinds the model knows, at least one of them a TextQuoteSelector (or,
+ * when `quoteMayWait`, a TextPositionSelector: an import whose quote is read from the page
+ * when it is first opened). A selector of another kind is refused, or dropped when
+ * `otherKinds` is 'drop' (export files may carry kinds that later writers add).
  */
-export function checkSelectors(selectors: unknown, otherKinds: 'refuse' | 'drop' = 'refuse'): Selector[] {
+export function checkSelectors(
+  selectors: unknown,
+  otherKinds: 'refuse' | 'drop' = 'refuse',
+  { quoteMayWait = false } = {},
+): Selector[] {
   if (!Array.isArray(selectors)) fail('', 'Selectors must be a list');
   const clean: Selector[] = [];
   selectors.forEach((selector: unknown, i) => {
     if (otherKinds === 'drop' && isOtherKind(selector)) return;
     clean.push(within(`[${i}]`, () => checkSelector(selector)));
   });
-  if (!clean.some((s) => s.type === 'TextQuoteSelector')) {
-    fail('', 'At least one TextQuoteSelector is required');
-  }
-  return clean;
+  if (clean.some((s) => s.type === 'TextQuoteSelector')) return clean;
+  if (quoteMayWait && isWaitingForQuote(clean)) return clean;
+  return fail(
+    '',
+    quoteMayWait
+      ? 'At least one TextQuoteSelector or TextPositionSelector is required'
+      : 'At least one TextQuoteSelector is required',
+  );
+}
+
+/** Found by position alone, its quote not yet read from the page (see checkSelectors). */
+export function isWaitingForQuote(selectors: readonly Selector[]): boolean {
+  return (
+    selectors.some((s) => s.type === 'TextPositionSelector') &&
+    !selectors.some((s) => s.type === 'TextQuoteSelector')
+  );
 }
 
 function isOtherKind(selector: unknown): boolean {

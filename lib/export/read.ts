@@ -26,6 +26,17 @@ export interface ExportContents {
   annotations: Annotation[];
   /** One per annotated document, in the order of their first annotation. */
   documents: DocumentRecord[];
+  /** What a file from another tool held that could not come across, each with its reason. */
+  skipped?: Skipped[];
+  /** What the reader had to decide for the user to know, e.g. "2 annotations had no creation date: …". */
+  notes?: string[];
+}
+
+export interface Skipped {
+  /** Where in the file, e.g. "rows[3]" or "items[0]". */
+  place: string;
+  /** Why, in words the user reads; skipped items with the same reason are counted together. */
+  reason: string;
 }
 
 /** A document as one annotation of the file describes it; version 1 files have no dates. */

@@ -56,7 +56,7 @@ const failure = (promise: Promise<unknown>) =>
 describe('importContents', () => {
   it('adds every annotation and document of a file to an empty database', async () => {
     const result = await importContents(db, readAnyExport(validExport()));
-    expect(result).toEqual({ added: 2, updated: 0, unchanged: 0, themesAdded: 0 });
+    expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 0, themesAdded: 0 });
     expect((await snapshot()).annotations).toEqual([reportAnnotation, newsAnnotation]);
     expect(await db.documents.get(REPORT_URL)).toEqual(reportRecord);
     expect(await db.documents.get(NEWS_URL)).toEqual(newsRecord);
@@ -74,7 +74,7 @@ describe('importContents', () => {
 
     const result = await importContents(db, readAnyExport(exportOf([olderNote, newerNote])));
 
-    expect(result).toEqual({ added: 0, updated: 1, unchanged: 1, themesAdded: 0 });
+    expect(result).toMatchObject({ added: 0, updated: 1, unchanged: 1, themesAdded: 0 });
     expect(await db.annotations.get(reportAnnotation.id)).toEqual(reportAnnotation);
     expect((await db.annotations.get(newsAnnotation.id))?.note).toBe('newer copy');
   });
@@ -100,7 +100,7 @@ describe('importContents', () => {
       db,
       readAnyExport(exportOf([reportAnnotation, newsAnnotation, third])),
     );
-    expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, themesAdded: 0 });
+    expect(result).toMatchObject({ added: 1, updated: 1, unchanged: 1, themesAdded: 0 });
     expect(describeImport(result)).toBe('1 added, 1 updated, 1 unchanged');
   });
 
@@ -108,7 +108,7 @@ describe('importContents', () => {
     const file = exportOf([reportAnnotation, newsAnnotation]);
     await importContents(db, readAnyExport(file));
     const before = await snapshot();
-    expect(await importContents(db, readAnyExport(file))).toEqual({
+    expect(await importContents(db, readAnyExport(file))).toMatchObject({
       added: 0,
       updated: 0,
       unchanged: 2,
@@ -132,7 +132,7 @@ describe('importContents', () => {
       { id: 'youth-justice', label: 'Youth justice', color: '#123456', order: 18, retired: false },
       { id: 'old', label: 'Old topic', color: '#654321', order: 19, retired: true },
     ]);
-    expect(describeImport(result)).toBe('2 added, 0 updated, 0 unchanged, 2 new themes');
+    expect(describeImport(result)).toBe('2 added, 0 updated, 0 unchanged, 2 new themes: “Youth justice”, “Old topic”');
   });
 
   it('names a theme the file uses but does not list by its id, in a neutral colour', async () => {
@@ -218,7 +218,7 @@ describe('importContents', () => {
       url: `${NEWS_URL}?page=${i % 50}`,
     }));
     const file = buildJsonExport({ annotations: many, themes: DEFAULT_THEMES, documents: [] }, T2);
-    expect(await importFile(db, fileOf(file))).toEqual({
+    expect(await importFile(db, fileOf(file))).toMatchObject({
       added: 10_000,
       updated: 0,
       unchanged: 0,
@@ -253,7 +253,7 @@ describe('importContents after exportAll', () => {
 
       const result = await importFile(db, fileOf(exported));
 
-      expect(result).toEqual({ added: 2, updated: 0, unchanged: 0, themesAdded: 1 });
+      expect(result).toMatchObject({ added: 2, updated: 0, unchanged: 0, themesAdded: 1 });
       expect(await snapshot(db)).toEqual(await snapshot(source));
     } finally {
       await source.delete();
@@ -342,7 +342,7 @@ describe('importFile', () => {
       body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Youth justice' }],
       target: { source: NEWS_URL, selector: { type: 'TextQuoteSelector', exact: 'Caseloads' } },
     };
-    expect(await importFile(db, fileOf(w3c))).toEqual({ added: 1, updated: 0, unchanged: 0, themesAdded: 1 });
+    expect(await importFile(db, fileOf(w3c))).toMatchObject({ added: 1, updated: 0, unchanged: 0, themesAdded: 1 });
     expect((await db.annotations.get('11111111-2222-4333-8444-555555555555'))?.themes).toEqual([
       'youth-justice',
     ]);
@@ -528,11 +528,31 @@ describe('importFile with a broken file', () => {
 
 describe('describeImport', () => {
   it('counts added, updated and unchanged annotations, and new themes when there are any', () => {
-    expect(describeImport({ added: 3, updated: 1, unchanged: 0, themesAdded: 0 })).toBe(
+    const none = { newThemes: [], skipped: [], notes: [] };
+    expect(describeImport({ added: 3, updated: 1, unchanged: 0, themesAdded: 0, ...none })).toBe(
       '3 added, 1 updated, 0 unchanged',
     );
-    expect(describeImport({ added: 3, updated: 1, unchanged: 0, themesAdded: 1 })).toBe(
-      '3 added, 1 updated, 0 unchanged, 1 new theme',
+    expect(
+      describeImport({ added: 3, updated: 1, unchanged: 0, themesAdded: 1, ...none, newThemes: ['Youth justice'] }),
+    ).toBe('3 added, 1 updated, 0 unchanged, 1 new theme: “Youth justice”');
+  });
+
+  it('counts what was skipped by reason, and adds what the reader had to decide', () => {
+    const result = {
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      themesAdded: 0,
+      newThemes: [],
+      skipped: [
+        { place: 'rows[1]', reason: 'replies (a reply has no passage of its own)' },
+        { place: 'rows[4]', reason: 'replies (a reply has no passage of its own)' },
+        { place: 'rows[5]', reason: 'page notes (no passage to anchor)' },
+      ],
+      notes: ['1 annotation had no creation date: its modification date was used'],
+    };
+    expect(describeImport(result)).toBe(
+      '2 added, 0 updated, 0 unchanged. 3 skipped: 2 replies (a reply has no passage of its own); 1 page notes (no passage to anchor). 1 annotation had no creation date: its modification date was used',
     );
   });
 });

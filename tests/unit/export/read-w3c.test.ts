@@ -76,7 +76,7 @@ describe('readW3cCollection', () => {
         await db.themes.clear();
         const input = sampleInput();
         const result = await importContents(db, readW3cCollection(exported(input)));
-        expect(result).toEqual({ added: 5, updated: 0, unchanged: 0, themesAdded: 3 });
+        expect(result).toMatchObject({ added: 5, updated: 0, unchanged: 0, themesAdded: 3 });
         expect((await db.annotations.toArray()).sort(byId)).toEqual([...input.annotations].sort(byId));
         expect((await db.documents.toArray()).sort(byUrl)).toEqual([...input.documents].sort(byUrl));
         expect((await listThemes(db)).map((t) => t.id)).toEqual(['oversight', 'workforce', 'front-door']);

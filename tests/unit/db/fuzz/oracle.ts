@@ -102,7 +102,7 @@ const labelKey = (label: string) => label.trim().toLowerCase();
 export function expectedAfter(
   before: Dump,
   contents: ExportContents,
-): { tables: Dump; result: ImportResult } {
+): { tables: Dump; result: Pick<ImportResult, 'added' | 'updated' | 'unchanged' | 'themesAdded'> } {
   const annotations = new Map((before.annotations as Annotation[]).map((a) => [a.id, a]));
   let added = 0;
   let updated = 0;
