@@ -17,6 +17,9 @@ const FIREFOX_MIN_VERSION = '140.0';
 export default defineConfig({
   // Every import is explicit: a reader sees where each name comes from.
   imports: false,
+  // A second build beside the usual one (BUILD_DIR=.output-mine, then EXTENSION_DIR for the
+  // e2e tests) lets a change be tried while the suite runs on .output.
+  outDir: process.env.BUILD_DIR ?? '.output',
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false })],
     // PouchDB (team spaces) is written against Node's EventEmitter: the `events` package is it,
