@@ -1,5 +1,6 @@
 import type { Selector } from '../model';
 import { anchorQuote, type TextMatch } from './anchor';
+import { CodePointOffsets } from './code-points';
 import { GramIndex } from './grams';
 import { positionOf } from './selectors';
 import type { TextIndex } from './text-index';
@@ -17,12 +18,16 @@ export function anchorAll<T extends { selectors: readonly Selector[] }>(
 ): Array<{ item: T; match: TextMatch | null; range: Range | null }> {
   let grams: GramIndex | undefined;
   const gramIndex = () => (grams ??= new GramIndex(index.text));
-  const order = items.map((item, i) => ({ i, start: positionOf(item.selectors)?.start }));
+  const offsets = new CodePointOffsets(index.text);
+  const order = items.map((item, i) => {
+    const start = positionOf(item.selectors)?.start;
+    return { i, start: start === undefined ? undefined : offsets.toUtf16(start) };
+  });
   order.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const matches: Array<TextMatch | null> = [];
   let shift = 0;
   for (const { i, start } of order) {
-    const match = anchorQuote(index.text, items[i]!.selectors, { shift, grams: gramIndex });
+    const match = anchorQuote(index.text, items[i]!.selectors, { shift, grams: gramIndex, offsets });
     if (match && start !== undefined) shift = match.start - start;
     matches[i] = match;
   }

@@ -1,5 +1,6 @@
 import type { Selector, TextPositionSelector } from '../model';
 import { chooseCandidate } from './choose';
+import { CodePointOffsets } from './code-points';
 import { holdsText, textAround, type Candidate, type Quote } from './context';
 import { fuzzyCandidates } from './fuzzy';
 import { GramIndex } from './grams';
@@ -7,6 +8,7 @@ import { positionOf, quoteOf } from './selectors';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
 
+/** Where a quote was found: UTF-16 offsets into the text (a string's own units, not code points). */
 export interface TextMatch {
   start: number;
   end: number;
@@ -22,15 +24,18 @@ export const NEAR_DISTANCE = 2000;
 export interface AnchorOptions {
   /**
    * How far the text has moved where this quote was, as far as the caller knows (from the
-   * quotes anchored before it): the quote is expected at its old start plus this.
+   * quotes anchored before it), in UTF-16 units: the quote is expected at its old start plus this.
    */
   shift?: number;
   /** The text's gram index, shared by a batch (built on first need otherwise). */
   grams?: () => GramIndex;
+  /** The text's code point offsets (stored positions count code points), shared by a batch. */
+  offsets?: CodePointOffsets;
 }
 
 /**
- * Finds a quote in text: 1) the position, accepted only if the text there equals the quote;
+ * Finds a quote in text (an annotation with a position and no quote yet: the text at the
+ * position): 1) the position, accepted only if the text there equals the quote;
  * 2) exact search, several hits chosen by prefix/suffix context agreement, then closeness to
  * the expected position (near it first: a hit there whose context convinces is taken before
  * a copy elsewhere, and where the quote or its context still stands at the expected position,
@@ -42,11 +47,12 @@ export interface AnchorOptions {
 export function anchorQuote(
   text: string,
   selectors: readonly Selector[],
-  { shift = 0, grams }: AnchorOptions = {},
+  { shift = 0, grams, offsets }: AnchorOptions = {},
 ): TextMatch | null {
+  const stored = positionOf(selectors);
+  const position = stored && inUnits(stored, offsets ?? new CodePointOffsets(text));
   const quote = quoteOf(selectors);
-  if (!quote) return null;
-  const position = positionOf(selectors);
+  if (!quote) return position ? atPositionAlone(text, position) : null;
   const expected = position && position.start + shift;
   const nearOnly = expected !== undefined && standsAt(text, quote, expected);
   return (
@@ -69,6 +75,21 @@ function standsAt(text: string, { exact, prefix, suffix }: Quote, at: number): b
     (holdsText(prefix) && textAround(text, at - prefix.length, at) === prefix) ||
     (holdsText(suffix) && textAround(text, end, end + suffix.length) === suffix)
   );
+}
+
+/** A stored position (code points) as offsets into the string (UTF-16 units). */
+function inUnits(position: TextPositionSelector, offsets: CodePointOffsets): TextPositionSelector {
+  const start = offsets.toUtf16(position.start);
+  return { type: 'TextPositionSelector', start, end: offsets.toUtf16(position.end) };
+}
+
+/**
+ * An import that gave a position and no quote (see lib/db/validate.ts): the text there is
+ * taken as the passage, if there is text there at all, and its quote is then stored.
+ */
+function atPositionAlone(text: string, { start, end }: TextPositionSelector): TextMatch | null {
+  if (start >= end || end > text.length || text.slice(start, end).trim() === '') return null;
+  return { start, end, method: 'position' };
 }
 
 function atPosition(text: string, quote: Quote, position?: TextPositionSelector): TextMatch | null {

@@ -1,4 +1,5 @@
 import type { Selector } from '../model';
+import { CodePointOffsets } from './code-points';
 import type { TextIndex } from './text-index';
 
 /** Characters of context kept on each side of a quote. */
@@ -6,7 +7,7 @@ export const CONTEXT_LENGTH = 32;
 
 /**
  * Selectors for a range: quote = normalised text (trimmed of edge spaces), a TextQuoteSelector
- * with 32 characters of prefix/suffix context, and a TextPositionSelector. Null if the range
+ * with 32 characters of prefix/suffix context, and a TextPositionSelector (code points). Null if the range
  * holds only white space or lies outside the index.
  */
 export function describeRange(
@@ -22,6 +23,19 @@ export function describeRange(
   if (text[end - 1] === ' ') end--;
   if (start >= end) return null;
 
+  return describeText(text, start, end);
+}
+
+/**
+ * Selectors for text[start, end) (UTF-16 offsets): the quote with its context, and its
+ * position counted in code points, as the W3C model counts them.
+ */
+export function describeText(
+  text: string,
+  start: number,
+  end: number,
+  offsets: CodePointOffsets = new CodePointOffsets(text),
+): { quote: string; selectors: Selector[] } {
   const quote = text.slice(start, end);
   return {
     quote,
@@ -32,7 +46,7 @@ export function describeRange(
         prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
         suffix: text.slice(end, end + CONTEXT_LENGTH),
       },
-      { type: 'TextPositionSelector', start, end },
+      { type: 'TextPositionSelector', start: offsets.fromUtf16(start), end: offsets.fromUtf16(end) },
     ],
   };
 }

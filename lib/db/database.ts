@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { legacyPositionsToCodePoints } from '../anchoring/code-points';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import { DEFAULT_THEMES } from '../taxonomy/themes';
 import { recordChangesInOutbox, type OutboxEntry, type SpaceRev } from './outbox';
@@ -44,6 +45,25 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 2,
     stores: { outbox: 'id', spaceRevs: 'id' },
+  },
+  /**
+   * Version 3: TextPositionSelector offsets count code points, as the W3C model does, not
+   * UTF-16 units (../anchoring/code-points.ts). Only annotations with a character outside the
+   * Basic Multilingual Plane in their prefix or quote change.
+   */
+  {
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      const annotations = tx.table<Annotation, string>('annotations');
+      const changed: Annotation[] = [];
+      await annotations.each((annotation) => {
+        const selectors = legacyPositionsToCodePoints(annotation.selectors);
+        if (JSON.stringify(selectors) !== JSON.stringify(annotation.selectors))
+          changed.push({ ...annotation, selectors });
+      });
+      await annotations.bulkPut(changed);
+    },
   },
 ];
 

@@ -361,11 +361,35 @@ describe('anchorQuote', () => {
     expect(match).toMatchObject({ start: text.indexOf('Managers'), method: 'exact' });
   });
 
-  it('returns null without a quote to look for', () => {
+  it('returns null without a quote or a position to look for', () => {
     const text = `${filler(20)} ${sentence}`;
-    expect(anchorQuote(text, [{ type: 'TextPositionSelector', start: 0, end: 5 }])).toBeNull();
     expect(
       anchorQuote(text, [{ type: 'TextQuoteSelector', exact: ' \n ', prefix: '', suffix: '' }]),
     ).toBeNull();
+  });
+
+  it('takes the text at a position given without a quote, if there is text there', () => {
+    const text = `${filler(20)} ${sentence}`;
+    const start = text.indexOf(sentence);
+    const end = start + sentence.length;
+    expect(anchorQuote(text, [{ type: 'TextPositionSelector', start, end }])).toEqual({
+      start,
+      end,
+      method: 'position',
+    });
+    expect(anchorQuote(text, [{ type: 'TextPositionSelector', start, end: text.length + 5 }])).toBeNull();
+  });
+
+  it('reads stored positions as code points: a quote after an emoji is found at its position', () => {
+    const before = 'Children told inspectors 😀 that their social workers listen. ';
+    const text = `${before}${sentence} ${sentence}`; // the quote twice: only the position tells them apart
+    const start = text.lastIndexOf(sentence);
+    const points = [...text.slice(0, start)].length; // one fewer than the UTF-16 offset
+    expect(points).toBe(start - 1);
+    const match = anchorQuote(text, [
+      { type: 'TextQuoteSelector', exact: sentence, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: points, end: points + [...sentence].length },
+    ]);
+    expect(match).toEqual({ start, end: start + sentence.length, method: 'position' });
   });
 });

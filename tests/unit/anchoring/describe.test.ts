@@ -27,6 +27,19 @@ describe('describeRange', () => {
     });
   });
 
+  it('counts the position in code points: an emoji before the quote counts once', () => {
+    const doc = showHtml('<p>Young people said 🙂 the service listened. Managers check every plan.</p>');
+    const index = buildTextIndex(doc.body);
+    const range = rangeBetween(doc, 'Managers', 'plan');
+    const unitStart = index.text.indexOf('Managers');
+    const described = describeRange(index, range)!;
+    expect(described.selectors[1]).toEqual({
+      type: 'TextPositionSelector',
+      start: unitStart - 1,
+      end: unitStart - 1 + 'Managers check every plan'.length,
+    });
+  });
+
   it('trims white space at the edges of the range', () => {
     const doc = showHtml('<p>One  </p>\n<p>  two three</p>');
     const index = buildTextIndex(doc.body);

@@ -23,6 +23,7 @@ import {
 import type { Annotation, Citation, DocumentRecord, Selector, Theme } from '../../../lib/model';
 import dbV1 from '../../fixtures/upgrades/db-v1.json';
 import dbV2 from '../../fixtures/upgrades/db-v2.json';
+import dbV3 from '../../fixtures/upgrades/db-v3.json';
 import exportNativeV1 from '../../fixtures/upgrades/export-native-v1.json';
 import exportNativeV2 from '../../fixtures/upgrades/export-native-v2.json';
 import exportW3cV1 from '../../fixtures/upgrades/export-w3c-v1.json';
@@ -45,7 +46,7 @@ interface DbFixture {
 }
 
 /** One fixture per database version, oldest first. */
-const DB_FIXTURES: DbFixture[] = [dbV1 as DbFixture, dbV2 as DbFixture];
+const DB_FIXTURES: DbFixture[] = [dbV1 as DbFixture, dbV2 as DbFixture, dbV3 as DbFixture];
 
 /**
  * What each version's upgrade() does to the rows of the version before it; a version that
@@ -56,6 +57,9 @@ const DB_FIXTURES: DbFixture[] = [dbV1 as DbFixture, dbV2 as DbFixture];
 const UPGRADES: Record<number, (rows: Rows) => Rows> = {
   // Team spaces: two new, empty tables (on connecting, every record is sent).
   2: (rows) => ({ ...rows, outbox: [], spaceRevs: [] }),
+  // Positions count code points: the fixture has no character outside the BMP, so none moves
+  // (the test "converts positions…" below shows one that does).
+  3: (rows) => rows,
 };
 
 /** The rows a database of `fixture`'s version must hold once upgraded to the current version. */
@@ -182,6 +186,32 @@ describe('database versions', () => {
       });
     },
   );
+});
+
+describe('database version 3', () => {
+  it('converts positions stored in UTF-16 units to code points, by the emoji in the prefix and quote', async () => {
+    const fixture = structuredClone(dbV2 as DbFixture);
+    const [stored] = fixture.rows.annotations as Annotation[];
+    const prefix = 'said it was great 👍 and more. ';
+    const exact = 'Plans are reviewed 🔁 every month';
+    stored!.quote = exact;
+    stored!.selectors = [
+      { type: 'TextQuoteSelector', exact, prefix, suffix: '' },
+      { type: 'TextPositionSelector', start: 120, end: 120 + exact.length },
+    ];
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    await createRaw(name, fixture);
+    const db = new AnnotatorDb(name);
+    await db.open();
+    try {
+      const [, position] = (await db.annotations.get(stored!.id))!.selectors;
+      // One pair in the prefix moves the start back by one; the quote is 32 code points, not 33 units.
+      expect(position).toEqual({ type: 'TextPositionSelector', start: 119, end: 119 + 32 });
+      expect(exact.length).toBe(33);
+    } finally {
+      await db.delete();
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
