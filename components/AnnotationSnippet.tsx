@@ -1,4 +1,5 @@
 import type { Annotation, Theme } from '../lib/model';
+import { quoteShown } from '../lib/quote-shown';
 import { SEVERITY_LEVELS, severityLabel } from '../lib/taxonomy/severity';
 import { byLine, excerpt } from './text';
 
@@ -20,7 +21,7 @@ export function AnnotationSnippet({ annotation, themes, showNote }: AnnotationSn
   const labels = themeLabels(annotation.themes, themes);
   return (
     <span class="snippet">
-      <span class="quote">“{excerpt(annotation.quote, 120)}”</span>
+      <span class="quote">“{excerpt(quoteShown(annotation), 120)}”</span>
       {showNote && annotation.note && <span class="note">{excerpt(annotation.note, 120)}</span>}
       <span class="meta">
         <span class="severity">

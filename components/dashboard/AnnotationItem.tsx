@@ -1,6 +1,7 @@
 import type { DocumentEntry } from '../../lib/dashboard/documents';
 import { citationText } from '../../lib/dashboard/format';
 import type { Annotation } from '../../lib/model';
+import { quoteShown } from '../../lib/quote-shown';
 import { SEVERITY_LEVELS, severityLabel } from '../../lib/taxonomy/severity';
 import { byLine, excerpt } from '../text';
 
@@ -37,12 +38,12 @@ export function AnnotationItem({
           type="checkbox"
           class="select"
           checked={selected}
-          aria-label={`Select “${excerpt(a.quote, 60)}”`}
+          aria-label={`Select “${excerpt(quoteShown(a), 60)}”`}
           onChange={() => onToggle(a.id)}
         />
       )}
       <div class="annotation-body">
-        <blockquote class="quote">{a.quote}</blockquote>
+        <blockquote class="quote">{quoteShown(a)}</blockquote>
         <p class="meta">
           <span class="severity">
             <span class="swatch" style={{ background: severityColor.get(a.severity) }} aria-hidden="true" />

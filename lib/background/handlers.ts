@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { AnnotatorDb } from '../db/database';
 import {
   annotationsForUrl,
+  completeQuote,
   createAnnotation,
   deleteAnnotation,
   listThemes,
@@ -59,6 +60,12 @@ export function backgroundHandlers({ db, kindOf, setBadge, space }: Deps): Handl
       const doc = documentOf(sender, url);
       await space.assertMayChange(id);
       return updateAnnotation(db, { url: doc, id, changes });
+    },
+    'annotation/complete': async ({ id, quote, selectors, url }, sender) => {
+      const doc = documentOf(sender, url);
+      // A colleague's annotation in an own-only space stays as they left it.
+      const mayChange = await space.assertMayChange(id).then(() => true, () => false);
+      return mayChange ? completeQuote(db, { url: doc, id, quote, selectors }) : null;
     },
     'annotation/delete': async ({ id, url }, sender) => {
       const doc = documentOf(sender, url);

@@ -5,10 +5,10 @@
 // user's disk is addressed `urn:pdf:<fingerprint>`, which documentUrl() leaves as it is.
 
 import { documentUrl } from '../document-url';
-import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Theme } from '../model';
+import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Selector, Theme } from '../model';
 import type { AnnotatorDb } from './database';
 import { byPosition } from './order';
-import { checkAnnotation, checkChanges, checkDetails, checkDraft } from './validate';
+import { checkAnnotation, checkChanges, checkDetails, checkDraft, isWaitingForQuote } from './validate';
 
 export const NOT_FOUND = 'Annotation not found on this page';
 
@@ -71,6 +71,26 @@ export async function updateAnnotation(
     await db.annotations.put(updated);
     await touchDocument(db, doc, undefined, updated.updatedAt);
     return updated;
+  });
+}
+
+/**
+ * Stores the quote the page showed at the position of an imported annotation that had none
+ * (see isWaitingForQuote): the quote, and the selectors described from the page. Its date stays:
+ * nobody edited it. An annotation that already has its quote is left as it is (null).
+ */
+export async function completeQuote(
+  db: AnnotatorDb,
+  { url, id, quote, selectors }: { url: string; id: string; quote: string; selectors: Selector[] },
+): Promise<Annotation | null> {
+  const doc = requireUrl(url);
+  return db.transaction('rw', [db.annotations, db.themes], async () => {
+    const existing = await ownAnnotation(db, doc, id);
+    if (!isWaitingForQuote(existing.selectors)) return null;
+    const completed = checkAnnotation({ ...existing, quote, selectors }, await themeIds(db));
+    if (isWaitingForQuote(completed.selectors)) throw new Error('The quote found on the page has no TextQuoteSelector');
+    await db.annotations.put(completed);
+    return completed;
   });
 }
 

@@ -6,6 +6,7 @@
 // headings, lists or table cells to the briefing.
 
 import type { Annotation, DocumentRecord, ReportDetails } from '../model';
+import { quoteShown } from '../quote-shown';
 import { SEVERITY_LEVELS, severityLabel } from '../taxonomy/severity';
 import {
   annotatedUrls,
@@ -134,7 +135,7 @@ function quoteBlock(
   record: DocumentRecord | undefined,
   options: MarkdownOptions,
 ): string[] {
-  const quoted = escapeLines(annotation.quote)
+  const quoted = escapeLines(quoteShown(annotation))
     .map((line) => (line ? `> ${line}` : '>'))
     .join('\n');
   const note = escapeLines(annotation.note.trim()).join('\n');

@@ -1,5 +1,5 @@
 import type { ConnectRequest } from '../background/team-space';
-import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Theme } from '../model';
+import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Selector, Theme } from '../model';
 
 // One typed map per direction. A content script's document is its sender's page: the
 // background takes the browser's word for the page's origin, and accepts a `url` only on that
@@ -23,6 +23,14 @@ export interface BackgroundRequests {
   'annotation/update': {
     request: { id: string; changes: AnnotationChanges; url?: string };
     response: Annotation;
+  };
+  /**
+   * The quote a page found at the position of an imported annotation that had none, with the
+   * selectors described there; null if it already had one, or the user may not change it.
+   */
+  'annotation/complete': {
+    request: { id: string; quote: string; selectors: Selector[]; url?: string };
+    response: Annotation | null;
   };
   /** Deletes an annotation and returns it, so the user can undo; null if it was already gone. */
   'annotation/delete': { request: { id: string; url?: string }; response: Annotation | null };

@@ -1,7 +1,8 @@
 import { anchorAll } from '../anchoring/anchor-all';
+import type { TextMatch } from '../anchoring/anchor';
 import { viewerUrl } from '../background/open-reports';
 import { quoteLink } from '../export/links';
-import { describeRange } from '../anchoring/describe';
+import { describeRange, describeText } from '../anchoring/describe';
 import { buildTextIndex, type TextIndex } from '../anchoring/text-index';
 import { documentUrl } from '../document-url';
 import type { PaintedRange, Painter } from '../highlight/painted-set';
@@ -139,9 +140,10 @@ export class PageAnnotator {
 
   /** Paints the anchored results and the passages kept, and tells who needs to know. */
   private paint(
-    results: ReadonlyArray<{ item: Annotation; range: Range | null }>,
+    results: ReadonlyArray<{ item: Annotation; match?: TextMatch | null; range: Range | null }>,
     kept: ReadonlyMap<string, Painted>,
   ): void {
+    this.completeQuotes(results);
     this.painted = new Map(kept);
     for (const { item, range } of results) {
       if (range) this.painted.set(item.id, { range, text: range.toString() });
@@ -162,6 +164,21 @@ export class PageAnnotator {
       total: this.annotations.length,
       orphanIds: [...this.orphanIds],
     }).catch(() => undefined); // only the badge depends on it
+  }
+
+  /**
+   * Imported annotations found by position alone (no quote yet) take the quote and context
+   * the page shows there: kept here at once, and stored through the background.
+   */
+  private completeQuotes(results: ReadonlyArray<{ item: Annotation; match?: TextMatch | null }>): void {
+    for (const { item, match } of results) {
+      if (!match || item.quote !== '') continue;
+      const { quote, selectors } = describeText(this.textIndex().text, match.start, match.end);
+      this.annotations = this.annotations.map((a) => (a.id === item.id ? { ...a, quote, selectors } : a));
+      void sendToBackground('annotation/complete', { id: item.id, quote, selectors, url: this.url }).catch(
+        () => undefined, // kept on this page; the next visit tries again
+      );
+    }
   }
 
   /** The page changed: text offsets must be taken again. */

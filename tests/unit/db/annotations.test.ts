@@ -1,5 +1,6 @@
 import {
   annotationsForUrl,
+  completeQuote,
   createAnnotation,
   deleteAnnotation,
   listThemes,
@@ -473,6 +474,46 @@ describe('restoreAnnotation', () => {
     ).rejects.toThrow('The quote is empty');
     expect(await db.annotations.count()).toBe(0);
     expect(await db.documents.count()).toBe(0);
+  });
+});
+
+describe('completeQuote', () => {
+  const found = 'Caseloads are too high in the assessment teams.';
+  const waiting = async (): Promise<Annotation> => {
+    const saved = await create();
+    const imported: Annotation = {
+      ...saved,
+      quote: '',
+      selectors: [{ type: 'TextPositionSelector', start: 40, end: 40 + found.length }],
+    };
+    await db.annotations.put(imported);
+    return imported;
+  };
+  const selectors = [
+    { type: 'TextQuoteSelector' as const, exact: found, prefix: 'before ', suffix: ' after' },
+    { type: 'TextPositionSelector' as const, start: 40, end: 40 + found.length },
+  ];
+
+  it('stores the quote and selectors the page found for an annotation that had only a position, keeping its date', async () => {
+    const imported = await waiting();
+    const completed = await completeQuote(db, { url: REPORT_URL, id: imported.id, quote: found, selectors });
+    expect(completed).toEqual({ ...imported, quote: found, selectors });
+    expect(await db.annotations.get(imported.id)).toEqual(completed);
+  });
+
+  it('leaves an annotation that already has its quote as it is', async () => {
+    const saved = await create();
+    expect(await completeQuote(db, { url: REPORT_URL, id: saved.id, quote: 'other words', selectors })).toBeNull();
+    expect(await db.annotations.get(saved.id)).toEqual(saved);
+  });
+
+  it('refuses a quote for another document, or without a TextQuoteSelector', async () => {
+    const imported = await waiting();
+    await expect(completeQuote(db, { url: NEWS_URL, id: imported.id, quote: found, selectors })).rejects.toThrow();
+    await expect(
+      completeQuote(db, { url: REPORT_URL, id: imported.id, quote: found, selectors: [selectors[1]!] }),
+    ).rejects.toThrow();
+    expect(await db.annotations.get(imported.id)).toEqual(imported);
   });
 });
 
