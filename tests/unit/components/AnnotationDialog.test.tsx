@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import type { AnnotationChanges } from '../../../lib/model';
-import { SEVERITY_LEVELS } from '../../../lib/taxonomy/severity';
+import { SEVERITY_LEVELS, UNRATED } from '../../../lib/taxonomy/severity';
 import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 import { AnnotationDialog, type AnnotationDialogProps } from '../../../components/AnnotationDialog';
 import { THEMES, deferred } from './fixtures';
@@ -83,9 +83,23 @@ describe('AnnotationDialog', () => {
     setup();
     const group = screen.getByRole('radiogroup', { name: 'Severity' });
     const radios = within(group).getAllByRole('radio');
-    expect(radios.map((r) => r.closest('label')?.textContent)).toEqual(SEVERITY_LEVELS.map((s) => s.label));
-    for (const s of SEVERITY_LEVELS) expect(radio(s.label)).toBeTruthy();
+    const rated = SEVERITY_LEVELS.filter((s) => s.level !== UNRATED);
+    expect(radios.map((r) => r.closest('label')?.textContent)).toEqual(rated.map((s) => s.label));
+    for (const s of rated) expect(radio(s.label)).toBeTruthy();
     expect((radio('Needs improvement') as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('shows "Unrated" checked for an imported annotation nobody has rated, until the user rates it', async () => {
+    const { props } = setup({
+      mode: 'edit',
+      initial: { themes: [], severity: UNRATED, note: '' },
+      onDelete: vi.fn(async () => {}),
+    });
+    expect((radio('Unrated') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(radio('Serious concern'));
+    fireEvent.click(saveButton());
+    await waitFor(() => expect(props.onSave).toHaveBeenCalled());
+    expect(vi.mocked(props.onSave).mock.calls[0]![0]).toMatchObject({ severity: 4 });
   });
 
   it('has a Note textbox', () => {

@@ -25,6 +25,16 @@ describe('themeSeverityTable', () => {
     ]);
   });
 
+  it('adds an "Unrated" column last when something is unrated, never counting it as Context', () => {
+    const withUnrated = themeSeverityTable(
+      [annotation({ severity: -1, themes: ['workforce'] }), annotation({ severity: 0, themes: ['workforce'] })],
+      THEMES,
+    );
+    expect(withUnrated.columns.map((c) => c.label).slice(-2)).toEqual(['Context', 'Unrated']);
+    expect(withUnrated.totals.slice(-2)).toEqual([1, 1]);
+    expect(withUnrated.rows[0]!.counts.slice(-2)).toEqual([1, 1]);
+  });
+
   it('has a row per theme that occurs, in picker order, then "No theme"', () => {
     expect(table.rows.map((r) => r.label)).toEqual([
       'Management oversight and supervision',
