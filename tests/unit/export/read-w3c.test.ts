@@ -2,7 +2,7 @@ import { listThemes } from '../../../lib/db/annotations';
 import { importContents } from '../../../lib/db/import';
 import { readW3cCollection, stableUuid } from '../../../lib/export/read-w3c';
 import type { BriefingInput } from '../../../lib/export/briefing-input';
-import { buildW3cCollection } from '../../../lib/export/w3c';
+import { buildW3cCollection, W3C_EXTENSION_VERSION } from '../../../lib/export/w3c';
 import type { Annotation, DocumentRecord } from '../../../lib/model';
 import { freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from '../db/helpers';
 import { sampleInput } from './briefing-samples';
@@ -87,9 +87,11 @@ describe('readW3cCollection', () => {
 
     it('refuses extension properties of a later version', () => {
       const file = exported();
-      file['ofsted-annotator:version'] = 2;
+      file['ofsted-annotator:version'] = W3C_EXTENSION_VERSION + 1;
       expect(messageOf(() => readW3cCollection(file))).toMatch(
-        /^ofsted-annotator:version: Cannot read version 2 of the Ofsted Annotator properties/,
+        new RegExp(
+          `^ofsted-annotator:version: Cannot read version ${W3C_EXTENSION_VERSION + 1} of the Ofsted Annotator properties`,
+        ),
       );
     });
   });
@@ -156,9 +158,9 @@ describe('readW3cCollection', () => {
       expect(themes[0]).toMatchObject({ id: 'court work', label: 'Court work' });
     });
 
-    it('reads Context (0) when there is no severity, and an empty note when there is no comment', () => {
+    it('reads unrated (-1) when there is no severity, and an empty note when there is no comment', () => {
       const [annotation] = readW3cCollection(foreign({ body: [] })).annotations;
-      expect(annotation).toMatchObject({ severity: 0, note: '', themes: [] });
+      expect(annotation).toMatchObject({ severity: -1, note: '', themes: [] });
     });
 
     it('reads a severity level from the extension property before the label', () => {
@@ -220,17 +222,14 @@ describe('readW3cCollection', () => {
   describe('with a broken file', () => {
     const collection = (items: Mutable[]) => ({ type: 'AnnotationCollection', items });
 
-    it.each<[string, Mutable, string]>([
+    it.each<[string, Mutable, string, string]>([
       [
-        'no TextQuoteSelector',
-        { target: { source: NEWS_URL, selector: [{ type: 'TextPositionSelector', start: 1, end: 2 }] } },
-        'items[1].target.selector: At least one TextQuoteSelector is required',
+        'only a CSS selector',
+        { target: { source: NEWS_URL, selector: [{ type: 'CssSelector', value: '#main' }] } },
+        'items[1]',
+        'annotations with no text selector',
       ],
-      [
-        'a target with no selector',
-        { target: NEWS_URL },
-        'items[1].target.selector: At least one TextQuoteSelector is required',
-      ],
+      ['a target with no selector', { target: NEWS_URL }, 'items[1]', 'annotations of a whole document'],
       [
         'a bad position',
         {
@@ -242,56 +241,28 @@ describe('readW3cCollection', () => {
             ],
           },
         },
-        'items[1].target.selector[1].start: ',
+        'items[1]',
+        'annotations with an error (target.selector[1].start: ',
       ],
       [
         'a target with no source',
         { target: { selector: [] } },
-        'items[1].target.source: The target has no document address',
-      ],
-      [
-        'two targets',
-        { target: [NEWS_URL, REPORT_URL] },
-        'items[1].target: An annotation must have exactly one target',
-      ],
-      ['no id', { id: undefined }, 'items[1].id: The annotation has no id'],
-      ['a creation date without a time zone', { created: '2026-03-15T10:00:00' }, 'items[1].created: '],
-      [
-        'no dates',
-        { created: undefined, modified: undefined },
-        'items[1].created: The annotation has no date',
-      ],
-      [
-        'an unknown severity label',
-        { body: [{ type: 'TextualBody', purpose: 'assessing', value: 'Awful' }] },
-        'items[1].body[0].value: Unknown severity "Awful"',
-      ],
-      [
-        'two severities',
-        {
-          body: [
-            { purpose: 'assessing', value: 'Strength' },
-            { purpose: 'assessing', value: 'Context' },
-          ],
-        },
-        'items[1].body[1]: An annotation can have only one severity',
+        'items[1]',
+        'annotations with no target document',
       ],
       [
         'a severity level of 9',
         { body: { purpose: 'assessing', value: 'x', 'ofsted-annotator:severity': 9 } },
-        'items[1].body.ofsted-annotator:severity: ',
-      ],
-      [
-        'a tag with no text',
-        { body: [{ purpose: 'tagging', value: ' ' }] },
-        'items[1].body[0].value: A tag has no text',
+        'items[1]',
+        'annotations with an error (body.ofsted-annotator:severity: ',
       ],
       [
         'a comment that is not text',
         { body: [{ purpose: 'commenting', value: 3 }] },
-        'items[1].body[0].value: ',
+        'items[1]',
+        'annotations with an error (body[0].value: ',
       ],
-      ['another type', { type: 'Note' }, 'items[1].type: Expected an Annotation'],
+      ['another type', { type: 'Note' }, 'items[1]', 'items that are not annotations'],
       [
         'a citation on page 0',
         {
@@ -301,7 +272,8 @@ describe('readW3cCollection', () => {
             'ofsted-annotator:citation': { page: 0 },
           },
         },
-        'items[1].target.ofsted-annotator:citation.page: ',
+        'items[1]',
+        'annotations with an error (target.ofsted-annotator:citation.page: ',
       ],
       [
         'a document with no title',
@@ -312,25 +284,36 @@ describe('readW3cCollection', () => {
             'ofsted-annotator:document': {},
           },
         },
-        'items[1].target.ofsted-annotator:document.title: ',
+        'items[1]',
+        'annotations with an error (target.ofsted-annotator:document.title: ',
       ],
-    ])('names the place of %s', (_name, changes, message) => {
-      const file = collection([foreign(), foreign({ id: 'urn:uuid:second', ...changes })]);
-      expect(messageOf(() => readW3cCollection(file)).startsWith(message)).toBe(true);
-    });
+    ])(
+      'skips an annotation with %s, naming its place and reason, and reads the rest',
+      (_name, changes, place, reason) => {
+        const file = collection([foreign(), foreign({ id: 'urn:uuid:second', ...changes })]);
+        const { annotations, skipped } = readW3cCollection(file);
+        expect(annotations.map((a) => a.id)).toEqual([stableUuid(foreign().id)]);
+        expect(skipped).toHaveLength(1);
+        expect(skipped![0]!.place).toBe(place);
+        expect(skipped![0]!.reason.startsWith(reason)).toBe(true);
+      },
+    );
 
-    it('names the place in a paged collection and in a list', () => {
+    it('names the place in a paged collection and in a list, and refuses a file of which nothing can be read', () => {
       const bad = foreign({ target: { source: NEWS_URL } });
       expect(
-        messageOf(() =>
-          readW3cCollection({ type: 'AnnotationCollection', first: { items: [foreign(), bad] } }),
-        ),
-      ).toBe('first.items[1].target.selector: At least one TextQuoteSelector is required');
+        readW3cCollection({ type: 'AnnotationCollection', first: { items: [foreign(), bad] } }).skipped,
+      ).toEqual([
+        {
+          place: 'first.items[1]',
+          reason: 'annotations of a whole document (no passage of its text is selected)',
+        },
+      ]);
       expect(messageOf(() => readW3cCollection([bad]))).toBe(
-        '[0].target.selector: At least one TextQuoteSelector is required',
+        '[0].target: The target selects no passage: it is a whole document',
       );
       expect(messageOf(() => readW3cCollection(bad))).toBe(
-        'target.selector: At least one TextQuoteSelector is required',
+        'target: The target selects no passage: it is a whole document',
       );
     });
 
