@@ -1,14 +1,17 @@
 // The native export: every annotation with its document, and the themes that name them.
-// The format has its own version, described by ofsted-annotations.v2.schema.json (version 1,
-// ofsted-annotations.v1.schema.json, is what earlier exports wrote; read.ts reads both). It
-// changes only when this shape changes, never with the app's or the database's version.
+// The format has its own version, described by ofsted-annotations.v3.schema.json (versions 1
+// and 2, ofsted-annotations.v1/v2.schema.json, are what earlier exports wrote; read.ts reads
+// all three). It changes only when this shape or its meaning changes, never with the app's or
+// the database's version. Version 3 changed meanings, not fields: positions count code points
+// (they counted UTF-16 units), severity may be -1 (unrated), and an annotation may wait for its
+// quote (quote "" with a TextPositionSelector only). Positions are written as stored.
 
 import type { AnnotatorDb } from '../db/database';
 import { byPosition } from '../db/order';
 import type { Annotation, Citation, DocumentRecord, ReportDetails, Theme } from '../model';
 
 export const EXPORT_FORMAT = 'ofsted-annotator';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /**
  * An annotation's document as exported: address and title; its record's dates when there is

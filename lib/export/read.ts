@@ -1,8 +1,11 @@
-// Reads a native export file (version 1 or 2, see json.ts) back into the model's objects:
+// Reads a native export file (version 1, 2 or 3, see json.ts) back into the model's objects:
 // themes, annotations and their documents. It only reads: putting them in the database is
 // the importer's job. The checks are validate.ts's, so a file holds nothing a save would
 // refuse; a failure names the bad field's place in the file, e.g.
 // "annotations[3].severity: Severity must be -1 (unrated), 0, 1, 2, 3 or 4, not 7".
+// Versions 1 and 2 predate what version 3 changed: their positions counted UTF-16 units (they
+// are converted to code points as the database upgrade converts stored ones), and they had no
+// unrated severity (-1 there is refused, as a version-2 writer never wrote it).
 
 import { fail, readNamingPlace, show, within } from '../db/field-error';
 import {
@@ -14,11 +17,16 @@ import {
   isRecord,
   isTimestamp,
 } from '../db/validate';
-import type { Annotation, Citation, DocumentRecord, Theme } from '../model';
+import { legacyPositionsToCodePoints } from '../anchoring/code-points';
+import type { Annotation, Citation, DocumentRecord, Selector, Theme } from '../model';
+import { UNRATED } from '../taxonomy/severity';
 import { EXPORT_FORMAT } from './json';
 
 /** The export versions this reader understands. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+
+/** The first version whose positions count code points and whose severity may be unrated. */
+const CODE_POINT_VERSION = 3;
 
 export interface ExportContents {
   themes: Theme[];
@@ -59,7 +67,7 @@ function readContents(file: unknown): ExportContents {
   }
   const { version } = file;
   if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
-    const reads = `this version of Ofsted Annotator reads versions ${READABLE_VERSIONS.join(' and ')}`;
+    const reads = `this version of Ofsted Annotator reads versions ${listed(READABLE_VERSIONS)}`;
     if (version === undefined) throw new Error(`This export does not say which version it is: ${reads}`);
     throw new Error(`Cannot read export version ${show(version)}: ${reads}`);
   }
@@ -94,10 +102,20 @@ function readAnnotation(
   if (!isRecord(item)) fail('', 'The annotation must be an object');
   const document = within('document', () => readDocument(item.document, version));
   // Selectors of kinds a later writer added are dropped, not refused (the schema allows them).
-  const selectors = within('selectors', () => checkSelectors(item.selectors, 'drop'));
+  const selectors = within('selectors', () => readSelectors(item.selectors, version));
+  if (version < CODE_POINT_VERSION && item.severity === UNRATED) {
+    fail('severity', `Severity must be 0, 1, 2, 3 or 4 in a version ${version} export, not -1`);
+  }
   const citation = version >= 2 ? readCitation(item) : undefined;
   const annotation = checkAnnotation({ ...item, url: document.url, selectors, citation }, themeIds);
   return { annotation, document };
+}
+
+/** The selectors, their positions in code points (versions 1 and 2 counted UTF-16 units). */
+function readSelectors(selectors: unknown, version: number): Selector[] {
+  // Before version 3 every annotation had a quote: one waiting for it is refused there.
+  const clean = checkSelectors(selectors, 'drop', { quoteMayWait: version >= CODE_POINT_VERSION });
+  return version >= CODE_POINT_VERSION ? clean : legacyPositionsToCodePoints(clean);
 }
 
 /** Version 2 flattens the citation onto the annotation: page, pageEnd, paragraph, section. */
@@ -126,10 +144,6 @@ function readDocument(document: unknown, version: number): DocumentParts {
 }
 
 /**
- * A record per document, as its first annotation in the file describes it. Without dates of
- * its own (version 1), it was created with its first annotation and changed with its last.
- */
-/**
  * One record per document the file's annotations name; a document without dates of its own
  * (version 1, or a W3C file from another tool) takes them from its annotations.
  */
@@ -145,6 +159,13 @@ export function documentRecords(items: ReadonlyArray<{ annotation: Annotation; d
     createdAt: parts.createdAt ?? earliest(annotations.map((a) => a.createdAt)),
     updatedAt: parts.updatedAt ?? latest(annotations.map((a) => a.updatedAt)),
   }));
+}
+
+/** "1 and 2", "1, 2 and 3". */
+function listed(versions: readonly number[]): string {
+  return versions.length < 2
+    ? versions.join('')
+    : `${versions.slice(0, -1).join(', ')} and ${versions.at(-1)}`;
 }
 
 const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b);

@@ -14,6 +14,7 @@ import type { AnnotatorDb } from '../../../lib/db/database';
 import { importFile, parseJson, type ImportResult } from '../../../lib/db/import';
 import v1Schema from '../../../lib/export/ofsted-annotations.v1.schema.json';
 import v2Schema from '../../../lib/export/ofsted-annotations.v2.schema.json';
+import v3Schema from '../../../lib/export/ofsted-annotations.v3.schema.json';
 import { readAnyExport } from '../../../lib/export/read-any';
 import {
   applyMutation,
@@ -69,6 +70,7 @@ addFormats(ajv);
 const schemas: Record<number, ReturnType<typeof ajv.compile>> = {
   1: ajv.compile(v1Schema),
   2: ajv.compile(v2Schema),
+  3: ajv.compile(v3Schema),
 };
 
 /** Whether a parsed native file is one its version's JSON Schema accepts (the reader dedupes an annotation's repeated theme ids rather than refusing them). */

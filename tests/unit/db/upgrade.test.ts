@@ -21,13 +21,17 @@ import {
   W3C_EXTENSION_VERSION,
 } from '../../../lib/export/w3c';
 import type { Annotation, Citation, DocumentRecord, Selector, Theme } from '../../../lib/model';
+import { UNRATED } from '../../../lib/taxonomy/severity';
 import dbV1 from '../../fixtures/upgrades/db-v1.json';
 import dbV2 from '../../fixtures/upgrades/db-v2.json';
 import dbV3 from '../../fixtures/upgrades/db-v3.json';
 import exportNativeV1 from '../../fixtures/upgrades/export-native-v1.json';
 import exportNativeV2 from '../../fixtures/upgrades/export-native-v2.json';
+import exportNativeV3 from '../../fixtures/upgrades/export-native-v3.json';
 import exportW3cV1 from '../../fixtures/upgrades/export-w3c-v1.json';
-import { expectValidExport, expectValidV1Export } from '../export/validate-export';
+import exportW3cV2 from '../../fixtures/upgrades/export-w3c-v2.json';
+import { expectValidExport, expectValidV1Export, expectValidV2Export } from '../export/validate-export';
+import { w3cCollectionViolations } from '../export/w3c-musts';
 import { dump, type Dump } from './fuzz/oracle';
 import { draft, freshDb } from './helpers';
 import { storeShapes, type StoreShape } from './store-shapes';
@@ -265,7 +269,11 @@ function documentsOf(
   }));
 }
 
-/** A native file (version 1 or 2) as its JSON Schema describes it. */
+/**
+ * A native file (version 1, 2 or 3) as its JSON Schema describes it. Its data has no character
+ * outside the Basic Multilingual Plane, so positions in UTF-16 units (versions 1 and 2) and in
+ * code points (version 3) are the same numbers.
+ */
 function fromNative(file: Json): Expected {
   const items = file.annotations.map((item: Json) => {
     const hasCitation = file.version >= 2 && item.page !== undefined;
@@ -308,15 +316,20 @@ function fromNative(file: Json): Expected {
   };
 }
 
-/** A W3C collection as w3c.ts's header says to rebuild each annotation. */
+/** The theme id of a tagging body: its id's (version 1) or its "ofsted-annotator:theme" (version 2). */
+const themeOfTag = (body: Json, version: number): string =>
+  version === 1 ? decodeURIComponent(body.id.slice(THEME_ID_PREFIX.length)) : body['ofsted-annotator:theme'];
+
+/** A W3C collection as w3c.ts's header (of the file's version) says to rebuild each annotation. */
 function fromW3c(collection: Json): Expected {
+  const version = collection['ofsted-annotator:version'];
   const items = collection.first.items.map((item: Json) => {
     const target = item.target;
-    const severity = item.body.find((b: Json) => b.purpose === 'assessing')['ofsted-annotator:severity'];
-    const note = item.body.find((b: Json) => b.purpose === 'commenting')?.value ?? '';
-    const themes = item.body
-      .filter((b: Json) => b.purpose === 'tagging')
-      .map((b: Json) => decodeURIComponent(b.id.slice(THEME_ID_PREFIX.length)));
+    const bodies: Json[] = item.body ?? [];
+    const severity =
+      bodies.find((b: Json) => b.purpose === 'assessing')?.['ofsted-annotator:severity'] ?? UNRATED;
+    const note = bodies.find((b: Json) => b.purpose === 'commenting')?.value ?? '';
+    const themes = bodies.filter((b: Json) => b.purpose === 'tagging').map((b) => themeOfTag(b, version));
     const annotation: Annotation = {
       id: item.id.slice(ANNOTATION_ID_PREFIX.length),
       url: target.source,
@@ -372,6 +385,14 @@ const EXPORT_FIXTURES: ExportFixture[] = [
     file: exportNativeV2,
     version: 2,
     expected: fromNative,
+    validate: expectValidV2Export,
+    write: writeNative,
+  },
+  {
+    name: 'native version 3',
+    file: exportNativeV3,
+    version: 3,
+    expected: fromNative,
     validate: expectValidExport,
     write: writeNative,
   },
@@ -380,6 +401,14 @@ const EXPORT_FIXTURES: ExportFixture[] = [
     file: exportW3cV1,
     version: 1,
     expected: fromW3c,
+    write: writeW3c,
+  },
+  {
+    name: 'W3C, extension properties version 2',
+    file: exportW3cV2,
+    version: 2,
+    expected: fromW3c,
+    validate: (file) => expect(w3cCollectionViolations(file)).toEqual([]),
     write: writeW3c,
   },
 ];
@@ -404,9 +433,8 @@ describe('export format versions', () => {
     const native = EXPORT_FIXTURES.filter((f) => f.write === writeNative).map((f) => f.version);
     expect(native).toEqual([...READABLE_VERSIONS]);
     expect(native).toContain(EXPORT_VERSION);
-    expect(EXPORT_FIXTURES.filter((f) => f.write === writeW3c).map((f) => f.version)).toEqual([
-      W3C_EXTENSION_VERSION,
-    ]);
+    const w3c = EXPORT_FIXTURES.filter((f) => f.write === writeW3c).map((f) => f.version);
+    expect(w3c).toEqual(Array.from({ length: W3C_EXTENSION_VERSION }, (_, i) => i + 1));
   });
 
   describe.each(EXPORT_FIXTURES.map((f) => [f.name, f] as const))('a file of %s', (_name, fixture) => {

@@ -1,4 +1,4 @@
-// Broken copies of a valid version-2 export, each with the start of the message the reader
+// Broken copies of a valid version-3 export, each with the start of the message the reader
 // gives for it. Both the JSON Schema test and the reader test use them, so the reader refuses
 // whatever the schema refuses.
 
@@ -8,7 +8,7 @@ import { newsAnnotation, newsRecord, oversight, reportAnnotation, reportRecord, 
 
 export type Mutable = Record<string, any>;
 
-/** A valid version-2 export as parsed JSON: annotations[0] is the report's (citation, details), annotations[1] the news page's. */
+/** A valid version-3 export as parsed JSON: annotations[0] is the report's (citation, details), annotations[1] the news page's. */
 export function validExport(): Mutable {
   const data = buildJsonExport(
     {
@@ -27,7 +27,7 @@ export const BROKEN_EXPORTS: Array<[description: string, breakIt: (data: Mutable
   [
     ['a missing format', (d) => delete d.format, NOT_AN_EXPORT],
     ['another format name', (d) => (d.format = 'hypothesis'), NOT_AN_EXPORT],
-    ['another version', (d) => (d.version = 3), 'Cannot read export version 3'],
+    ['another version', (d) => (d.version = 4), 'Cannot read export version 4'],
     ['an exportedAt that is not a date-time', (d) => (d.exportedAt = '15 March 2026'), 'exportedAt: '],
     ['a theme without a label', (d) => delete d.themes[0].label, 'themes[0].label: '],
     [
@@ -41,7 +41,6 @@ export const BROKEN_EXPORTS: Array<[description: string, breakIt: (data: Mutable
       (d) => delete d.annotations[0].document.title,
       'annotations[0].document.title: ',
     ],
-    ['an empty quote', (d) => (d.annotations[0].quote = ''), 'annotations[0].quote: The quote is empty'],
     [
       'a severity of 5',
       (d) => (d.annotations[0].severity = 5),
@@ -65,9 +64,19 @@ export const BROKEN_EXPORTS: Array<[description: string, breakIt: (data: Mutable
       'annotations[0].updatedAt: ',
     ],
     [
-      'no TextQuoteSelector',
+      'a quote found by position alone',
       (d) => d.annotations[0].selectors.shift(),
-      'annotations[0].selectors: At least one TextQuoteSelector is required',
+      'annotations[0].quote: An annotation found by position alone has no quote until its page is opened',
+    ],
+    [
+      'an empty quote with a TextQuoteSelector',
+      (d) => (d.annotations[0].quote = ''),
+      'annotations[0].quote: The quote is empty',
+    ],
+    [
+      'neither a TextQuoteSelector nor a TextPositionSelector',
+      (d) => (d.annotations[0].selectors = []),
+      'annotations[0].selectors: At least one TextQuoteSelector or TextPositionSelector is required',
     ],
     [
       'a TextQuoteSelector without a prefix',
@@ -84,7 +93,7 @@ export const BROKEN_EXPORTS: Array<[description: string, breakIt: (data: Mutable
       (d) => delete d.annotations[0].selectors[1].type,
       'annotations[0].selectors[1].type: ',
     ],
-    // Version 2's additions.
+    // Version 2's additions (version 3 changed meanings only: see the other files' tests).
     ['a page of 0', (d) => (d.annotations[0].page = 0), 'annotations[0].page: '],
     ['a fractional paragraph', (d) => (d.annotations[0].paragraph = 12.5), 'annotations[0].paragraph: '],
     ['an empty section heading', (d) => (d.annotations[0].section = ''), 'annotations[0].section: '],

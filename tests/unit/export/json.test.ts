@@ -14,20 +14,22 @@ import {
   reportRecord,
   workforce,
 } from './samples';
-import { expectValidExport, validateExport, validateV1Export } from './validate-export';
+import { expectValidExport, validateExport, validateV1Export, validateV2Export } from './validate-export';
 import v1Sample from '../../fixtures/export/v1-sample.json';
+import v2EmojiSample from '../../fixtures/export/v2-emoji-sample.json';
+import { emojiAnnotation, standardSource, unratedAnnotation, waitingAnnotation } from './standard-samples';
 
 const documents = [reportRecord, newsRecord];
 
 describe('buildJsonExport', () => {
-  it('writes the version-2 format exactly', () => {
+  it('writes the version-3 format exactly', () => {
     const data = buildJsonExport(
       { annotations: [newsAnnotation, reportAnnotation], themes: [workforce, oversight], documents },
       T2,
     );
     expect(data).toEqual({
       format: 'ofsted-annotator',
-      version: 2,
+      version: 3,
       exportedAt: '2026-03-17T08:00:00.000Z',
       themes: [oversight, workforce],
       annotations: [
@@ -107,7 +109,7 @@ describe('buildJsonExport', () => {
 
   it('writes its own format version, not the app’s or the database’s', () => {
     const data = buildJsonExport({ annotations: [], themes: [], documents: [] }, T2);
-    expect(data.version).toBe(2);
+    expect(data.version).toBe(3);
   });
 
   it('survives a round trip through JSON text', () => {
@@ -229,7 +231,7 @@ describe('exportFileName', () => {
   });
 });
 
-describe('the version-2 JSON Schema', () => {
+describe('the version-3 JSON Schema', () => {
   it('accepts extra fields anywhere', () => {
     const data = validExport();
     data.generator = 'test';
@@ -254,5 +256,38 @@ describe('the version-1 JSON Schema', () => {
 
   it('does not describe version 2', () => {
     expect(validateV1Export(validExport())).toBe(false);
+  });
+});
+
+describe('version 3’s changes of meaning', () => {
+  const exported = () => JSON.parse(JSON.stringify(buildJsonExport(standardSource(), T2)));
+  const byId = (data: any, id: string) => data.annotations.find((a: any) => a.id === id);
+
+  it('writes positions as stored (code points), an unrated severity and a quote still to be read', () => {
+    const data = exported();
+    expectValidExport(data);
+    expect(byId(data, emojiAnnotation.id).selectors).toEqual(emojiAnnotation.selectors);
+    expect(byId(data, unratedAnnotation.id).severity).toBe(-1);
+    expect(byId(data, waitingAnnotation.id)).toMatchObject({
+      quote: '',
+      selectors: waitingAnnotation.selectors,
+    });
+  });
+
+  it('the version-2 JSON Schema describes none of them, and not version 3', () => {
+    expect(validateV2Export(v2EmojiSample)).toBe(true);
+    expect(validateV2Export(validExport())).toBe(false);
+    const unrated = exported();
+    unrated.version = 2;
+    expect(validateV2Export(unrated)).toBe(false);
+  });
+
+  it('the version-3 JSON Schema refuses a quote with no selector to find it, and a severity of -2', () => {
+    const data = exported();
+    byId(data, waitingAnnotation.id).quote = 'now read';
+    expect(validateExport(data)).toBe(false);
+    const low = exported();
+    low.annotations[0].severity = -2;
+    expect(validateExport(low)).toBe(false);
   });
 });

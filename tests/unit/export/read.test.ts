@@ -7,7 +7,9 @@ import v1Sample from '../../fixtures/export/v1-sample.json';
 import { draft, freshDb, NEWS_URL, T0, T1, T2 } from '../db/helpers';
 import { BROKEN_EXPORTS, validExport, type Mutable } from './broken-exports';
 import { devonDetails, newsAnnotation, newsRecord, reportAnnotation, reportRecord } from './samples';
-import { expectValidV1Export } from './validate-export';
+import { emojiAnnotation, unratedAnnotation, waitingAnnotation } from './standard-samples';
+import { expectValidExport, expectValidV1Export, expectValidV2Export } from './validate-export';
+import v2EmojiSample from '../../fixtures/export/v2-emoji-sample.json';
 
 const DEVON_REPORT = 'https://www.devon.gov.uk/childrens-services/ofsted-inspection-2025';
 const DEVON_NEWS =
@@ -43,7 +45,11 @@ describe('readExport', () => {
       id: '0b7c2f4e-1a3d-4e5f-9a8b-7c6d5e4f3a21',
       url: DEVON_REPORT,
       quote: 'For too many children, serious weaknesses remain, leaving children at risk of harm.',
-      selectors: v1Sample.annotations[0]!.selectors,
+      // Version 1 counted UTF-16 units: converted to code points, the end follows from the quote's length.
+      selectors: [
+        v1Sample.annotations[0]!.selectors[0],
+        { type: 'TextPositionSelector', start: 612, end: 612 + 83 },
+      ],
       themes: ['leadership', 'neglect'],
       severity: 4,
       note: 'Opening judgement: compare with 2020.',
@@ -81,7 +87,7 @@ describe('readExport', () => {
   it('reads a version-1 file and its version-2 export back to the same annotations', () => {
     const fromV1 = readExport(v1Sample);
     const v2 = JSON.parse(JSON.stringify(buildJsonExport(fromV1, T2))) as Mutable;
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(3);
     const fromV2 = readExport(v2);
     expect([...fromV2.annotations].sort(byId)).toEqual([...fromV1.annotations].sort(byId));
     expect(fromV2.documents.sort(byUrl)).toEqual(fromV1.documents.sort(byUrl));
@@ -238,11 +244,11 @@ describe('readExport', () => {
     expect(() => readExport(json)).toThrow('This is not an Ofsted Annotator export');
   });
 
-  it.each([[0], [3], ['2']])('refuses export version %j and says which it reads', (version) => {
+  it.each([[0], [4], ['2']])('refuses export version %j and says which it reads', (version) => {
     const file = validExport();
     file.version = version;
     expect(() => readExport(file)).toThrow(
-      `Cannot read export version ${JSON.stringify(version)}: this version of Ofsted Annotator reads versions 1 and 2`,
+      `Cannot read export version ${JSON.stringify(version)}: this version of Ofsted Annotator reads versions 1, 2 and 3`,
     );
   });
 
@@ -250,7 +256,7 @@ describe('readExport', () => {
     const file = validExport();
     delete file.version;
     expect(() => readExport(file)).toThrow(
-      'This export does not say which version it is: this version of Ofsted Annotator reads versions 1 and 2',
+      'This export does not say which version it is: this version of Ofsted Annotator reads versions 1, 2 and 3',
     );
   });
 });
@@ -290,5 +296,69 @@ describe('export, then readExport', () => {
     expect(annotations.sort(byId)).toEqual((await db.annotations.toArray()).sort(byId));
     expect(documents.sort(byUrl)).toEqual((await db.documents.toArray()).sort(byUrl));
     expect(themes).toEqual(await db.themes.orderBy('order').toArray());
+  });
+});
+
+describe('readExport across the version-3 change of meaning', () => {
+  const v2File = (): Mutable => structuredClone(v2EmojiSample) as Mutable;
+
+  it('converts a version-2 position, counted in UTF-16 units, to code points', () => {
+    expectValidV2Export(v2EmojiSample);
+    const [annotation] = readExport(v2EmojiSample).annotations;
+    // The emoji in the prefix counted twice in version 2: the quote starts one code point earlier.
+    expect(annotation!.selectors).toEqual(emojiAnnotation.selectors);
+  });
+
+  it('converts version-1 positions too', () => {
+    const file = v2File();
+    file.version = 1;
+    expect(readExport(file).annotations[0]!.selectors).toEqual(emojiAnnotation.selectors);
+  });
+
+  it('reads version-3 positions as they are: they already count code points', () => {
+    const file = v2File();
+    file.version = 3;
+    file.annotations[0].selectors[1] = { type: 'TextPositionSelector', start: 24, end: 48 };
+    expectValidExport(file);
+    expect(readExport(file).annotations[0]!.selectors).toEqual(emojiAnnotation.selectors);
+  });
+
+  it('reads an unrated annotation and one waiting for its quote in version 3', () => {
+    const file = JSON.parse(
+      JSON.stringify(
+        buildJsonExport(
+          {
+            annotations: [unratedAnnotation, waitingAnnotation],
+            themes: [
+              ...v2File().themes,
+              { id: 'oversight', label: 'Oversight', color: '#5e35b1', order: 1, retired: false },
+            ],
+            documents: [],
+          },
+          T2,
+        ),
+      ),
+    ) as Mutable;
+    expectValidExport(file);
+    const read = readExport(file).annotations.sort(byId);
+    expect(read).toEqual([unratedAnnotation, waitingAnnotation].sort(byId));
+  });
+
+  it.each([[1], [2]])('refuses an unrated severity in a version-%i file, which had none', (version) => {
+    const file = v2File();
+    file.version = version;
+    file.annotations[0].severity = -1;
+    expect(messageOf(() => readExport(file))).toBe(
+      `annotations[0].severity: Severity must be 0, 1, 2, 3 or 4 in a version ${version} export, not -1`,
+    );
+  });
+
+  it('refuses an annotation waiting for its quote in a version-2 file', () => {
+    const file = v2File();
+    file.annotations[0].quote = '';
+    file.annotations[0].selectors.shift();
+    expect(messageOf(() => readExport(file))).toMatch(
+      /^annotations\[0\]\.selectors: At least one TextQuoteSelector is required/,
+    );
   });
 });

@@ -2,8 +2,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { buildW3cCollection, type W3cAnnotation } from '../../../lib/export/w3c';
 import type { Annotation, Selector } from '../../../lib/model';
+import { UNRATED } from '../../../lib/taxonomy/severity';
 import { T2 } from '../db/helpers';
 import { annotation, frontDoor, NEWS_URL, REPORT_URL, sampleInput } from './briefing-samples';
+import { emojiAnnotation, unratedAnnotation, waitingAnnotation } from './standard-samples';
 import { newsAnnotation, oversight, reportAnnotation, reportRecord, workforce } from './samples';
 
 /**
@@ -14,16 +16,18 @@ import { newsAnnotation, oversight, reportAnnotation, reportRecord, workforce } 
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  required: ['@context', 'type', 'label', 'total', 'first'],
+  required: ['@context', 'id', 'type', 'label', 'total', 'first'],
   properties: {
     '@context': { const: 'http://www.w3.org/ns/anno.jsonld' },
+    id: { $ref: '#/$defs/iri' },
     type: { const: 'AnnotationCollection' },
     label: { type: 'string', minLength: 1 },
     total: { type: 'integer', minimum: 0 },
     first: {
       type: 'object',
-      required: ['type', 'items'],
+      required: ['id', 'type', 'items'],
       properties: {
+        id: { $ref: '#/$defs/iri' },
         type: { const: 'AnnotationPage' },
         items: { type: 'array', items: { $ref: '#/$defs/annotation' } },
       },
@@ -33,9 +37,9 @@ const schema = {
     iri: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9+.-]*:' },
     annotation: {
       type: 'object',
-      required: ['id', 'type', 'body', 'target', 'created', 'modified'],
-      not: { required: ['@context'] }, // the collection's context covers its items
+      required: ['@context', 'id', 'type', 'target', 'created', 'modified'],
       properties: {
+        '@context': { const: 'http://www.w3.org/ns/anno.jsonld' },
         id: { $ref: '#/$defs/iri' },
         type: { const: 'Annotation' },
         created: { type: 'string', format: 'date-time' },
@@ -152,7 +156,9 @@ describe('buildW3cCollection', () => {
     const broken = [
       (c: any) => delete c['@context'],
       (c: any) => (c.type = 'Collection'),
-      (c: any) => (c.first.items[0]['@context'] = c['@context']),
+      (c: any) => delete c.first.items[0]['@context'],
+      (c: any) => delete c.id,
+      (c: any) => delete c.first.id,
       (c: any) => (c.first.items[0].body[0].purpose = 'theme'),
       (c: any) => delete c.first.items[0].target.source,
       (c: any) => (c.first.items[0].target.selector[0] = { type: 'TextQuoteSelector' }),
@@ -169,15 +175,15 @@ describe('buildW3cCollection', () => {
     expect(buildW3cCollection(sampleInput(), { label: 'Devon 2025' }).label).toBe('Devon 2025');
   });
 
-  it('writes each annotation with a urn:uuid id, its dates, and no @context of its own', () => {
+  it('writes each annotation with the context, a urn:uuid id and its dates, whole on its own', () => {
     const item = itemFor(newsAnnotation);
     expect(item).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
       id: 'urn:uuid:9a1d2b3c-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
       type: 'Annotation',
       created: newsAnnotation.createdAt,
       modified: newsAnnotation.updatedAt,
     });
-    expect(item).not.toHaveProperty('@context');
   });
 
   it('writes themes as tagging bodies, the severity as an assessing body and the note as a commenting body', () => {
@@ -186,7 +192,7 @@ describe('buildW3cCollection', () => {
         type: 'TextualBody',
         purpose: 'tagging',
         value: 'Workforce stability and caseloads',
-        id: 'urn:ofsted-annotator:theme:workforce',
+        'ofsted-annotator:theme': 'workforce',
       },
       { type: 'TextualBody', purpose: 'assessing', value: 'Serious concern', 'ofsted-annotator:severity': 4 },
       { type: 'TextualBody', purpose: 'commenting', value: 'Front page', format: 'text/plain' },
@@ -194,10 +200,13 @@ describe('buildW3cCollection', () => {
   });
 
   it('writes a tag per theme in the annotation’s order, and no commenting body without a note', () => {
-    const purposes = itemFor(reportAnnotation).body.map((b) => [b.purpose, b.id ?? b.value]);
+    const purposes = itemFor(reportAnnotation).body!.map((b) => [
+      b.purpose,
+      b['ofsted-annotator:theme'] ?? b.value,
+    ]);
     expect(purposes).toEqual([
-      ['tagging', 'urn:ofsted-annotator:theme:workforce'],
-      ['tagging', 'urn:ofsted-annotator:theme:oversight'],
+      ['tagging', 'workforce'],
+      ['tagging', 'oversight'],
       ['assessing', 'Needs improvement'],
     ]);
   });
@@ -225,7 +234,7 @@ describe('buildW3cCollection', () => {
 
   it('carries the themes, citation, quote and document record as ofsted-annotator extension properties', () => {
     const collection = buildW3cCollection(sampleInput(), { now: T2 });
-    expect(collection['ofsted-annotator:version']).toBe(1);
+    expect(collection['ofsted-annotator:version']).toBe(2);
     expect(collection['ofsted-annotator:themes']).toEqual([oversight, workforce, frontDoor]);
     const { target } = itemFor(reportAnnotation);
     expect(target['ofsted-annotator:quote']).toBe('the selected text');
@@ -240,6 +249,7 @@ describe('buildW3cCollection', () => {
   it('carries enough to rebuild every annotation exactly', () => {
     const input = sampleInput();
     input.annotations.push(annotation({ themes: ['user theme/1'], note: 'Line 1\nLine 2' }));
+    input.annotations.push(emojiAnnotation, unratedAnnotation, waitingAnnotation);
     const rebuilt = items(input).map(rebuild);
     const byId = (a: Annotation, b: Annotation) => (a.id < b.id ? -1 : 1);
     expect(rebuilt.sort(byId)).toEqual([...input.annotations].sort(byId));
@@ -248,7 +258,7 @@ describe('buildW3cCollection', () => {
 
 /** What an importer does with an item, per the comment at the top of lib/export/w3c.ts. */
 function rebuild(item: W3cAnnotation): Annotation {
-  const { target, body } = item;
+  const { target, body = [] } = item;
   const note = body.find((b) => b.purpose === 'commenting')?.value;
   const citation = target['ofsted-annotator:citation'];
   return {
@@ -256,10 +266,8 @@ function rebuild(item: W3cAnnotation): Annotation {
     url: target.source,
     quote: target['ofsted-annotator:quote'],
     selectors: target.selector.filter((s): s is Selector => s.type !== 'FragmentSelector'),
-    themes: body
-      .filter((b) => b.purpose === 'tagging')
-      .map((b) => decodeURIComponent(b.id!.replace(/^urn:ofsted-annotator:theme:/, ''))),
-    severity: body.find((b) => b.purpose === 'assessing')!['ofsted-annotator:severity']!,
+    themes: body.filter((b) => b.purpose === 'tagging').map((b) => b['ofsted-annotator:theme']!),
+    severity: body.find((b) => b.purpose === 'assessing')?.['ofsted-annotator:severity'] ?? UNRATED,
     note: note ?? '',
     ...(citation && { citation }),
     createdAt: item.created,

@@ -20,8 +20,8 @@ import type {
 import { DEFAULT_THEMES } from '../../../../lib/taxonomy/themes';
 
 export type Json = any;
-export type Format = 'native-v2' | 'native-v1' | 'w3c';
-export const FORMATS: readonly Format[] = ['native-v2', 'native-v1', 'w3c'];
+export type Format = 'native-v3' | 'native-v1' | 'w3c';
+export const FORMATS: readonly Format[] = ['native-v3', 'native-v1', 'w3c'];
 
 export interface Dataset {
   themes: Theme[];
@@ -318,10 +318,10 @@ export function dbStateFor(data: Dataset): fc.Arbitrary<DbState> {
 // ---------------------------------------------------------------------------------------------
 // The files the real writers make
 
-/** The parsed file in `format`, made by the current writers (version 1 by the version-2 writer less version 2's additions). */
+/** The parsed file in `format`, made by the current writers (version 1 by the version-3 writer less version 2's additions). */
 export function fileOf(data: Dataset, format: Format): Json {
   switch (format) {
-    case 'native-v2':
+    case 'native-v3':
       return JSON.parse(JSON.stringify(buildJsonExport(data, EXPORTED_AT)));
     case 'native-v1':
       return toVersion1(JSON.parse(JSON.stringify(buildJsonExport(data, EXPORTED_AT))));
@@ -330,7 +330,7 @@ export function fileOf(data: Dataset, format: Format): Json {
   }
 }
 
-/** A version-2 export as version 1 wrote it: no citations, documents of url and title only. */
+/** A current export as version 1 wrote it: no citations, documents of url and title only (positions as they are). */
 export function toVersion1(v2: Json): Json {
   return {
     ...v2,

@@ -9,6 +9,7 @@ import { MAX_THEME_LABEL, NEUTRAL_THEME_COLOR } from '../../../../lib/db/themes'
 import { checkAnnotation, checkDetails, isTimestamp } from '../../../../lib/db/validate';
 import type { ExportContents } from '../../../../lib/export/read';
 import type { Annotation, DocumentRecord, Theme } from '../../../../lib/model';
+import { legacyPositionsToCodePoints } from '../../../../lib/anchoring/code-points';
 import type { Dataset, DbState, Format } from './arbitraries';
 
 /** Every table of the database, each in its primary key's order. */
@@ -52,9 +53,10 @@ export const byUrl = byKey<{ url: string }>((r) => r.url);
 export function contentsOf(data: Dataset, format: Format): ExportContents {
   const records = new Map(data.documents.map((d) => [d.url, d]));
   const annotations = data.annotations.map((a) => {
-    if (format !== 'native-v1' || !a.citation) return a;
+    if (format !== 'native-v1') return a;
+    // Version 1 had no citations, and its positions counted UTF-16 units: the reader converts them.
     const { citation: _dropped, ...rest } = a;
-    return rest;
+    return { ...rest, selectors: legacyPositionsToCodePoints(a.selectors) };
   });
   const urls = [...new Set(annotations.map((a) => a.url))];
   const documents = urls.map((url): DocumentRecord => {
