@@ -72,7 +72,7 @@
 import type { Annotation, Citation, DocumentRecord, Selector, Severity, Theme } from '../model';
 import { severityLabel, UNRATED } from '../taxonomy/severity';
 import { inDocumentOrder, isPdfAnnotation, recordsByUrl, type BriefingInput } from './briefing-input';
-import { stableUuid } from './read-w3c';
+import { stableUuid } from './stable-uuid';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const W3C_EXTENSION_VERSION = 2;
