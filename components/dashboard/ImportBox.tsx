@@ -7,7 +7,7 @@ export interface ImportBoxProps {
   onImport(file: ImportableFile): Promise<string>;
 }
 
-/** A file input that imports a native or W3C export, saying what it did or why it could not. */
+/** A file input that imports a native, Hypothesis or W3C file, saying what it did or why it could not. */
 export function ImportBox({ onImport }: ImportBoxProps) {
   const [running, setRunning] = useState(false);
   const [message, setMessage] = useState('');

@@ -10,7 +10,7 @@ export interface ImportSectionProps {
 
 const ACCEPT = '.json,.jsonld,application/json,application/ld+json';
 
-/** The "Import annotations" section: choose a native or W3C export file to add to the database. */
+/** The "Import annotations" section: choose a native, Hypothesis or W3C file to add to the database. */
 export function ImportSection({ importing, notice, onImport }: ImportSectionProps) {
   function choose(e: Event) {
     const input = e.currentTarget as HTMLInputElement;
@@ -24,9 +24,11 @@ export function ImportSection({ importing, notice, onImport }: ImportSectionProp
     <section class="import" aria-labelledby="import-heading">
       <h2 id="import-heading">Import annotations</h2>
       <p class="intro">
-        Import a file exported by Ofsted Annotator (.json) or W3C Web Annotations (.jsonld). New annotations
-        are added; one you already have is replaced only by a copy changed more recently. Nothing is deleted,
-        and a file with any problem imports nothing.
+        Import a file exported by Ofsted Annotator (.json), by Hypothesis (its “Export annotations” file, or a
+        response of its API’s search) or W3C Web Annotations (.jsonld). New annotations are added; one you
+        already have is replaced only by a copy changed more recently. Nothing is deleted, and a file with any
+        problem imports nothing; what another tool’s file holds that cannot come across (such as replies) is
+        counted in the message.
       </p>
       <label class="file">
         Import a file{' '}

@@ -2,13 +2,15 @@
 // (../export/read-w3c.ts). The readers check the whole file first; importContents then
 // writes everything in one transaction, or nothing. An annotation the database already has
 // is replaced only by a newer copy; themes the database does not know are added after its
-// own, which it keeps as they are.
+// own, which it keeps as they are. A theme that is only a name in the file (another tool's
+// tag) and names a stored theme is that theme (theme-match.ts).
 
 import { readAnyExport } from '../export/read-any';
 import type { ExportContents, Skipped } from '../export/read';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import type { AnnotatorDb } from './database';
 import { findSyntaxError } from './json-syntax';
+import { isNameOnly, ThemeNames } from './theme-match';
 import { NEUTRAL_THEME_COLOR, uniqueLabel } from './themes';
 
 export interface ImportResult {
@@ -42,8 +44,8 @@ export async function importFile(
 /** Writes checked file contents into the database in one transaction. */
 export async function importContents(db: AnnotatorDb, contents: ExportContents): Promise<ImportResult> {
   return db.transaction('rw', [db.annotations, db.documents, db.themes], async () => {
-    const newThemes = await addMissingThemes(db, contents);
-    const counts = await putAnnotations(db, contents.annotations);
+    const { newThemes, storedIds } = await addMissingThemes(db, contents);
+    const counts = await putAnnotations(db, withStoredThemes(contents.annotations, storedIds));
     await putDocuments(db, contents.documents);
     return {
       ...counts,
@@ -112,10 +114,13 @@ function placeOf(text: string, offset: number): string {
  * Adds the file's themes and the annotations' theme ids that the database does not know, at
  * the end of its order: with the file's label, colour and retired flag where it lists them,
  * else the id as label and a neutral colour. A label already in use gets a number after it.
+ * A theme that is only a name (a tag) and names a stored theme, or one added before it, is
+ * not added: `storedIds` maps its id in the file to that theme's id.
  */
 async function addMissingThemes(db: AnnotatorDb, { themes, annotations }: ExportContents) {
   const existing = await db.themes.toArray();
   const known = new Set(existing.map((t) => t.id));
+  const names = new ThemeNames(existing);
   const listed = new Map(themes.map((t) => [t.id, t]));
   const wanted = [
     ...[...themes].sort((a, b) => a.order - b.order).map((t) => t.id),
@@ -124,21 +129,41 @@ async function addMissingThemes(db: AnnotatorDb, { themes, annotations }: Export
   const labels = existing.map((t) => t.label);
   let order = existing.reduce((max, t) => Math.max(max, t.order + 1), 0);
   const added: Theme[] = [];
+  const storedIds = new Map<string, string>();
   for (const id of new Set(wanted)) {
     if (known.has(id)) continue;
     const source = listed.get(id);
-    const label = uniqueLabel(source?.label.trim() || id, labels);
+    const named = { id, label: source?.label.trim() || id };
+    const same = isNameOnly(source) ? names.find(named) : undefined;
+    if (same !== undefined) {
+      storedIds.set(id, same);
+      continue;
+    }
+    const label = uniqueLabel(named.label, labels);
     labels.push(label);
-    added.push({
+    const theme = {
       id,
       label,
       color: source?.color ?? NEUTRAL_THEME_COLOR,
       order: order++,
       retired: source?.retired ?? false,
-    });
+    };
+    added.push(theme);
+    known.add(id);
+    names.add(theme);
   }
   await db.themes.bulkAdd(added);
-  return added.map((t) => t.label);
+  return { newThemes: added.map((t) => t.label), storedIds };
+}
+
+/** The annotations with each theme id the file used for a stored theme replaced by that theme's id (once). */
+function withStoredThemes(annotations: readonly Annotation[], storedIds: ReadonlyMap<string, string>) {
+  if (storedIds.size === 0) return annotations;
+  return annotations.map((annotation) => {
+    if (!annotation.themes.some((id) => storedIds.has(id))) return annotation;
+    const themes = [...new Set(annotation.themes.map((id) => storedIds.get(id) ?? id))];
+    return { ...annotation, themes };
+  });
 }
 
 /** New ids are added; a known id is replaced only by a copy changed later than the stored one. */

@@ -1,19 +1,22 @@
-// Reads a parsed file of either kind the extension imports: its own export (read.ts, any
-// version it reads) or W3C Web Annotations (read-w3c.ts). Either way, each annotation id
-// may appear only once in the file.
+// Reads a parsed file of any kind the extension imports: its own export (read.ts, any
+// version it reads), Hypothesis's export or API search response (read-hypothesis.ts), or W3C
+// Web Annotations (read-w3c.ts). Whichever, each annotation id may appear only once in the file.
 
 import { shorten } from '../db/field-error';
 import { isRecord } from '../db/validate';
 import { EXPORT_FORMAT } from './json';
 import { readExport, type ExportContents } from './read';
+import { isHypothesisFile, readHypothesisExport } from './read-hypothesis';
 import { isW3cAnnotations, readW3cCollection } from './read-w3c';
 
-export const UNKNOWN_FILE = 'This file is neither an Ofsted Annotator export nor W3C Web Annotations.';
+export const UNKNOWN_FILE =
+  'This file is not an Ofsted Annotator export, a Hypothesis export (or API search response) or W3C Web Annotations.';
 
-/** The contents of a parsed native or W3C file; throws an Error naming the first problem. */
+/** The contents of a parsed native, Hypothesis or W3C file; throws an Error naming the first problem. */
 export function readAnyExport(json: unknown): ExportContents {
   let contents: ExportContents;
   if (isRecord(json) && json.format === EXPORT_FORMAT) contents = readExport(json);
+  else if (isHypothesisFile(json)) contents = readHypothesisExport(json);
   else if (isW3cAnnotations(json)) contents = readW3cCollection(json);
   else throw new Error(UNKNOWN_FILE);
   refuseDuplicateIds(contents);

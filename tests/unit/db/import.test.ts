@@ -169,6 +169,51 @@ describe('importContents', () => {
     expect((await db.themes.get('neglect-elsewhere'))?.label).toBe('NEGLECT (2)');
   });
 
+  it('makes a theme the file only names (a tag) the stored theme whose label or id it is, ignoring case and spacing', async () => {
+    const contents = readAnyExport(validExport());
+    const tag = (id: string, label: string, order: number): Theme => ({
+      id,
+      label,
+      color: '#757575',
+      order,
+      retired: false,
+    });
+    contents.themes = [
+      tag('front-door-and-thresholds', 'FRONT DOOR and  thresholds', 0),
+      tag('qa_data', 'qa_data', 1),
+      tag('youth-justice', 'Youth justice', 2),
+      tag('youth-justice-2', 'youth-justice', 3),
+    ];
+    contents.annotations[0]!.themes = ['front-door-and-thresholds', 'qa_data', 'front-door'];
+    contents.annotations[1]!.themes = ['youth-justice', 'youth-justice-2', 'Early Help'];
+
+    const result = await importContents(db, contents);
+
+    expect(result.newThemes).toEqual(['Youth justice']);
+    expect((await db.annotations.get(contents.annotations[0]!.id))?.themes).toEqual([
+      'front-door',
+      'qa-data',
+    ]);
+    expect((await db.annotations.get(contents.annotations[1]!.id))?.themes).toEqual([
+      'youth-justice',
+      'early-help',
+    ]);
+  });
+
+  it('keeps a theme the file lists with its own colour apart from a stored theme of the same name', async () => {
+    const file = validExport();
+    file.themes.push({
+      id: 'neglect-elsewhere',
+      label: 'Neglect',
+      color: '#123456',
+      order: 5,
+      retired: false,
+    });
+    file.annotations[1].themes = ['neglect-elsewhere'];
+    expect((await importContents(db, readAnyExport(file))).newThemes).toEqual(['Neglect (2)']);
+    expect((await db.annotations.get(newsAnnotation.id))?.themes).toEqual(['neglect-elsewhere']);
+  });
+
   it('merges document records: title and details of the later one, the earlier creation date', async () => {
     await db.documents.put({
       url: REPORT_URL,
@@ -323,7 +368,7 @@ describe('importFile', () => {
   it('refuses JSON that is neither of the formats it reads', async () => {
     for (const json of [{ hello: 'world' }, [], 42, null, 'text']) {
       expect(await failure(importFile(db, fileOf(JSON.stringify(json))))).toBe(
-        'This file is neither an Ofsted Annotator export nor W3C Web Annotations.',
+        'This file is not an Ofsted Annotator export, a Hypothesis export (or API search response) or W3C Web Annotations.',
       );
     }
   });
@@ -452,7 +497,7 @@ describe('importFile with a broken file', () => {
     [
       'no version ("Cannot read export version undefined")',
       (f: Mutable) => delete f.version,
-      'This export does not say which version it is: this version of Ofsted Annotator reads versions 1 and 2',
+      'This export does not say which version it is: this version of Ofsted Annotator reads versions 1, 2 and 3',
     ],
   ])('refuses %s with a clear message, changing nothing', async (_name, breakIt, message) => {
     const file = validExport();
@@ -465,7 +510,7 @@ describe('importFile with a broken file', () => {
     [
       'lists nested deeper than the stack (a RangeError)',
       '['.repeat(100_000) + ']'.repeat(100_000),
-      'This file is neither an Ofsted Annotator export nor W3C Web Annotations.',
+      'This file is not an Ofsted Annotator export, a Hypothesis export (or API search response) or W3C Web Annotations.',
     ],
     [
       'a page nested deeper than the stack (JSON.stringify overflowed it)',

@@ -1,10 +1,14 @@
 import { readAnyExport } from '../../../lib/export/read-any';
 import { readExport } from '../../../lib/export/read';
+import { readHypothesisExport } from '../../../lib/export/read-hypothesis';
+import hypothesisExport from '../../fixtures/hypothesis/news-export.json';
+import hypothesisSearch from '../../fixtures/hypothesis/report-search.json';
 import v1Sample from '../../fixtures/export/v1-sample.json';
 import { NEWS_URL, T0 } from '../db/helpers';
 import { validExport } from './broken-exports';
 
-const NEITHER = 'This file is neither an Ofsted Annotator export nor W3C Web Annotations.';
+const NEITHER =
+  'This file is not an Ofsted Annotator export, a Hypothesis export (or API search response) or W3C Web Annotations.';
 
 const w3cAnnotation = (id = 'urn:uuid:11111111-2222-4333-8444-555555555555') => ({
   id,
@@ -37,6 +41,11 @@ describe('readAnyExport', () => {
     expect(
       readAnyExport({ type: 'AnnotationCollection', items: [w3cAnnotation()] }).annotations,
     ).toHaveLength(1);
+  });
+
+  it('reads Hypothesis’s export file and its API search response', () => {
+    expect(readAnyExport(hypothesisExport)).toEqual(readHypothesisExport(hypothesisExport));
+    expect(readAnyExport(hypothesisSearch).annotations).toHaveLength(4);
   });
 
   it('refuses anything else', () => {
