@@ -117,7 +117,8 @@ function placeOf(text: string, offset: number): string {
  * A theme that is only a name (a tag) and names a stored theme, or one added before it, is
  * not added: `storedIds` maps its id in the file to that theme's id.
  */
-async function addMissingThemes(db: AnnotatorDb, { themes, annotations }: ExportContents) {
+async function addMissingThemes(db: AnnotatorDb, { themes, annotations, tagThemeIds = [] }: ExportContents) {
+  const tagIds = new Set(tagThemeIds);
   const existing = await db.themes.toArray();
   const known = new Set(existing.map((t) => t.id));
   const names = new ThemeNames(existing);
@@ -134,7 +135,7 @@ async function addMissingThemes(db: AnnotatorDb, { themes, annotations }: Export
     if (known.has(id)) continue;
     const source = listed.get(id);
     const named = { id, label: source?.label.trim() || id };
-    const same = isNameOnly(source) ? names.find(named) : undefined;
+    const same = isNameOnly(id, source, tagIds) ? names.find(named) : undefined;
     if (same !== undefined) {
       storedIds.set(id, same);
       continue;

@@ -1,11 +1,10 @@
 // Which stored theme a theme named in an imported file stands for. Other tools name themes by
 // their tags ("Front door and thresholds", "front-door", "QA data"), so a theme that came
-// with no colour of its own is matched by its label or id against the stored themes' labels
+// with no record of its own is matched by its label or id against the stored themes' labels
 // and ids, with case and spacing ignored. A theme a file lists with its colour (the native
 // export, or our own W3C export) is the user's own record of it and matches by exact id only.
 
 import type { Theme } from '../model';
-import { NEUTRAL_THEME_COLOR } from './themes';
 
 /**
  * A name compared with case, white space, hyphens and underscores ignored:
@@ -19,11 +18,11 @@ export function themeKey(name: string): string {
 }
 
 /**
- * Whether a file's theme is only a name (a tag, or an id no theme of the file lists): readers
- * give a tag-made theme the neutral colour, as it came with none.
+ * Whether a file's theme is only a name: an id no theme of the file lists, or one its reader
+ * made from a tag (ExportContents.tagThemeIds).
  */
-export function isNameOnly(theme: Theme | undefined): boolean {
-  return theme === undefined || theme.color === NEUTRAL_THEME_COLOR;
+export function isNameOnly(id: string, listed: Theme | undefined, tagThemeIds: ReadonlySet<string>): boolean {
+  return listed === undefined || tagThemeIds.has(id);
 }
 
 /** Looks up stored themes by the key of their labels and ids; themes added later join in. */

@@ -90,6 +90,7 @@ function readContents(json: unknown, now: Date): ExportContents {
   const undated = items.filter((item) => item.undated).length;
   return {
     themes: tagThemes.themes,
+    tagThemeIds: tagThemes.themes.map((t) => t.id),
     annotations: items.map((item) => item.annotation),
     documents: documentRecords(items),
     skipped,

@@ -53,7 +53,7 @@ export function readBodies(item: Json): BodyContent {
   asList(item.body).forEach((body, i) => readBody(body, many ? `body[${i}]` : 'body', reading));
   if (item.bodyValue !== undefined) {
     if (typeof item.bodyValue !== 'string') fail('bodyValue', 'The note must be text');
-    if (item.bodyValue.trim() !== '') reading.texts.push(item.bodyValue);
+    if (item.bodyValue !== '') reading.texts.push(item.bodyValue);
   }
   const seen = new Set<string>();
   return {
@@ -68,11 +68,14 @@ export function readBodies(item: Json): BodyContent {
 const isModelPurpose = (purpose: string) =>
   THEME_PURPOSES.has(purpose.replace(/^oa:/, '')) || purpose.replace(/^oa:/, '') === 'assessing';
 
-function readBody(body: unknown, place: string, reading: Reading): void {
+/** Choices of bodies nest; deeper than this the body is not read (nor the stack overflowed). */
+const MAX_NESTING = 16;
+
+function readBody(body: unknown, place: string, reading: Reading, depth = 0): void {
   if (typeof body === 'string') return readLink(body, place, reading);
-  if (!isRecord(body)) return void reading.problems.push({ place, why: SKIP.unreadableBody });
+  if (!isRecord(body) || depth > MAX_NESTING) return void reading.problems.push({ place, why: SKIP.unreadableBody });
   if (GROUP_TYPES.some((type) => hasType(body, type)) && Array.isArray(body.items)) {
-    body.items.forEach((one: unknown, i) => readBody(one, `${place}.items[${i}]`, reading));
+    body.items.forEach((one: unknown, i) => readBody(one, `${place}.items[${i}]`, reading, depth + 1));
     return;
   }
   const purpose = purposeOf(body, reading.motivation);
@@ -106,7 +109,7 @@ function readTextual(body: Json, purpose: string | undefined, reading: Reading):
   else if (purpose === 'assessing') readAssessment(body, reading);
   else {
     const text = readText(body);
-    if (text.trim() !== '') reading.texts.push(text);
+    if (text !== '') reading.texts.push(text);
   }
 }
 

@@ -32,9 +32,13 @@ export function readTextSelectors(selector: unknown): TextSelection {
   return found;
 }
 
-function collect(selector: unknown, place: string, inPart: boolean, found: TextSelection): void {
+/** Lists, Choices and refinements nest; a file nesting them deeper than this is not read (nor the stack overflowed). */
+const MAX_NESTING = 16;
+
+function collect(selector: unknown, place: string, inPart: boolean, found: TextSelection, depth = 0): void {
+  if (depth > MAX_NESTING) throw new FieldError(place, `Selectors nested more than ${MAX_NESTING} deep`);
   if (Array.isArray(selector)) {
-    selector.forEach((one: unknown, i) => collect(one, `${place}[${i}]`, inPart, found));
+    selector.forEach((one: unknown, i) => collect(one, `${place}[${i}]`, inPart, found, depth + 1));
     return;
   }
   // A selector given by address only (held elsewhere) cannot be read from this file.
@@ -42,12 +46,12 @@ function collect(selector: unknown, place: string, inPart: boolean, found: TextS
   const type = typeName(selector);
   if (type === 'Choice') {
     const items: unknown[] = Array.isArray(selector.items) ? selector.items : [];
-    items.forEach((item, i) => collect(item, joined(place, `items[${i}]`), inPart, found));
+    items.forEach((item, i) => collect(item, joined(place, `items[${i}]`), inPart, found, depth + 1));
     return;
   }
   found.page ??= pageOf(selector);
   if (selector.refinedBy !== undefined) {
-    collectRefined(selector, type, place, inPart, found);
+    collectRefined(selector, type, place, inPart, found, depth);
     return;
   }
   if (type === 'TextQuoteSelector') found.selectors.push(checked(selector, type, place));
@@ -68,9 +72,10 @@ function collectRefined(
   place: string,
   inPart: boolean,
   found: TextSelection,
+  depth: number,
 ): void {
   const refined: TextSelection = { selectors: [], droppedPositionInPart: false };
-  collect(selector.refinedBy, joined(place, 'refinedBy'), true, refined);
+  collect(selector.refinedBy, joined(place, 'refinedBy'), true, refined, depth + 1);
   found.page ??= refined.page;
   if (refined.selectors.length > 0) {
     found.selectors.push(...refined.selectors);
@@ -78,7 +83,7 @@ function collectRefined(
   }
   const { refinedBy: _inner, ...outer } = selector;
   if (type === 'TextQuoteSelector' || type === 'TextPositionSelector') {
-    collect(outer, place, inPart, found);
+    collect(outer, place, inPart, found, depth + 1);
   } else if (refined.droppedPositionInPart) {
     found.droppedPositionInPart = true;
   }

@@ -56,8 +56,11 @@ function readContents(json: unknown, importTime: string): ExportContents {
   const context = { fileTime, importTime, positionsInUtf16, log };
   const items = entries.flatMap(([place, item]) => readW3cAnnotation(item, place, context));
   if (items.length === 0 && log.skipped.length > 0) throw new Error(nothingImported(log));
+  const themes = themesOf(listedThemes, items);
+  const listed = new Set(listedThemes.map((t) => t.id));
   return {
-    themes: themesOf(listedThemes, items),
+    themes,
+    tagThemeIds: themes.filter((t) => !listed.has(t.id)).map((t) => t.id),
     annotations: items.map((item) => item.annotation),
     documents: documentRecords(items),
     skipped: log.skipped,

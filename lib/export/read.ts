@@ -38,6 +38,11 @@ export interface ExportContents {
   skipped?: Skipped[];
   /** What the reader had to decide for the user to know, e.g. "2 annotations had no creation date: …". */
   notes?: string[];
+  /**
+   * The ids of themes the file names only by a tag, with no record of their own (other tools'
+   * files): the import matches them to stored themes by label or id, case and spacing ignored.
+   */
+  tagThemeIds?: string[];
 }
 
 export interface Skipped {

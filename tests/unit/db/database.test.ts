@@ -31,7 +31,7 @@ describe('AnnotatorDb', () => {
 
   it('opens at the current version with its tables and indexes', async () => {
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const schema = Object.fromEntries(
       db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.src)]]),
     );

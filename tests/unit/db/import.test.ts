@@ -187,6 +187,7 @@ describe('importContents', () => {
     contents.annotations[0]!.themes = ['front-door-and-thresholds', 'qa_data', 'front-door'];
     contents.annotations[1]!.themes = ['youth-justice', 'youth-justice-2', 'Early Help'];
 
+    contents.tagThemeIds = contents.themes.map((t) => t.id);
     const result = await importContents(db, contents);
 
     expect(result.newThemes).toEqual(['Youth justice']);

@@ -105,10 +105,12 @@ export function expectedAfter(
   before: Dump,
   contents: ExportContents,
 ): { tables: Dump; result: Pick<ImportResult, 'added' | 'updated' | 'unchanged' | 'themesAdded'> } {
+  const { themes, themesAdded, storedIds } = themesAfter(before.themes as Theme[], contents);
   const annotations = new Map((before.annotations as Annotation[]).map((a) => [a.id, a]));
   let added = 0;
   let updated = 0;
-  for (const a of contents.annotations) {
+  for (const original of contents.annotations) {
+    const a = { ...original, themes: [...new Set(original.themes.map((id) => storedIds.get(id) ?? id))] };
     const stored = annotations.get(a.id);
     if (!stored) added++;
     else if (time(a.updatedAt) > time(stored.updatedAt)) updated++;
@@ -134,7 +136,40 @@ export function expectedAfter(
     });
   }
 
-  const themes = [...(before.themes as Theme[])];
+  return {
+    tables: {
+      annotations: [...annotations.values()].sort(byId),
+      documents: [...documents.values()].sort(byUrl),
+      themes: themes.sort(byId),
+    },
+    result: { added, updated, unchanged: contents.annotations.length - added - updated, themesAdded },
+  };
+}
+
+/** A theme name as tags are matched: case, white space, hyphens and underscores ignored. */
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/[\s\-_]+/gu, '');
+
+/**
+ * The themes after import: the file's themes the database does not know, added after its own;
+ * but a theme the file only names (a tag, or an id it does not list) that names a theme there
+ * (or one added before it) by label or id is that theme (`storedIds`).
+ */
+function themesAfter(before: Theme[], contents: ExportContents) {
+  const themes = [...before];
+  const storedIds = new Map<string, string>();
+  const tagIds = new Set(contents.tagThemeIds ?? []);
+  const named = (theme: { id: string; label: string }) => {
+    // Stored ids first, then stored labels, then themes added in order (id, then label).
+    const keys = [nameKey(theme.label), nameKey(theme.id)];
+    for (const key of keys) {
+      if (key === '') continue;
+      const byId = before.find((t) => nameKey(t.id) === key);
+      const byLabel = before.find((t) => nameKey(t.label) === key);
+      const found = byId ?? byLabel ?? themes.slice(before.length).find((t) => nameKey(t.id) === key || nameKey(t.label) === key);
+      if (found) return found.id;
+    }
+    return undefined;
+  };
   const listed = new Map(contents.themes.map((t) => [t.id, t]));
   const wanted = [
     ...[...contents.themes].sort((a, b) => a.order - b.order).map((t) => t.id),
@@ -146,6 +181,11 @@ export function expectedAfter(
     if (themes.some((t) => t.id === id)) continue;
     const source = listed.get(id);
     const wantedLabel = source?.label.trim() || id;
+    const same = !source || tagIds.has(id) ? named({ id, label: wantedLabel }) : undefined;
+    if (same !== undefined) {
+      storedIds.set(id, same);
+      continue;
+    }
     const used = new Set(themes.map((t) => labelKey(t.label)));
     let label = wantedLabel;
     for (let n = 2; used.has(labelKey(label)); n++) label = `${wantedLabel} (${n})`;
@@ -158,15 +198,7 @@ export function expectedAfter(
     });
     themesAdded++;
   }
-
-  return {
-    tables: {
-      annotations: [...annotations.values()].sort(byId),
-      documents: [...documents.values()].sort(byUrl),
-      themes: themes.sort(byId),
-    },
-    result: { added, updated, unchanged: contents.annotations.length - added - updated, themesAdded },
-  };
+  return { themes, themesAdded, storedIds };
 }
 
 // ---------------------------------------------------------------------------------------------
