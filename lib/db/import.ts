@@ -59,8 +59,8 @@ export async function importContents(db: AnnotatorDb, contents: ExportContents):
 
 /**
  * "3 added, 1 updated, 0 unchanged", then the new themes by name, what was skipped counted by
- * reason, and the reader's notes: e.g. "…, 2 new themes: “Foo”, “Bar”. 3 skipped: 2 replies;
- * 1 page note with no quote".
+ * reason (reasons are plural nouns), and the reader's notes: e.g. "…, 2 new themes: “Foo”,
+ * “Bar”. 3 skipped: replies (…): 2; page notes (…): 1".
  */
 export function describeImport({ added, updated, unchanged, newThemes, skipped, notes }: ImportResult): string {
   let text = `${added} added, ${updated} updated, ${unchanged} unchanged`;
@@ -71,7 +71,7 @@ export function describeImport({ added, updated, unchanged, newThemes, skipped, 
   if (skipped.length > 0) {
     const byReason = new Map<string, number>();
     for (const { reason } of skipped) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
-    const reasons = [...byReason].map(([reason, n]) => `${n} ${reason}`).join('; ');
+    const reasons = [...byReason].map(([reason, n]) => `${reason}: ${n}`).join('; ');
     text += `. ${skipped.length} skipped: ${reasons}`;
   }
   return [text, ...notes].join('. ');

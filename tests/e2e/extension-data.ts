@@ -54,6 +54,7 @@ interface StoredAnnotation {
   id: string;
   url: string;
   quote: string;
+  selectors: Array<{ type: string; [field: string]: unknown }>;
   note: string;
   themes: string[];
   severity: number;

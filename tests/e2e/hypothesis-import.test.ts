@@ -58,8 +58,8 @@ describe('importing from Hypothesis', () => {
       .poll(statusTexts(options))
       .toContain(
         '6 added, 0 updated, 0 unchanged, 2 new themes: “caseloads”, “practice model”. 3 skipped: ' +
-          '2 replies (a reply is about another annotation, not a passage); ' +
-          '1 page notes (a page note is about the whole page, not a passage)',
+          'replies (a reply is about another annotation, not a passage): 2; ' +
+          'page notes (a page note is about the whole page, not a passage): 1',
       );
 
     const page = await openPage(session, PAGES.news.url);
@@ -80,8 +80,8 @@ describe('importing from Hypothesis', () => {
       .poll(statusTexts(dashboard))
       .toContain(
         '4 added, 0 updated, 0 unchanged, 1 new theme: “private fostering”. 2 skipped: ' +
-          '1 replies (a reply is about another annotation, not a passage); ' +
-          '1 page notes (a page note is about the whole page, not a passage)',
+          'replies (a reply is about another annotation, not a passage): 1; ' +
+          'page notes (a page note is about the whole page, not a passage): 1',
       );
 
     const page = await openPage(session, PAGES.report.url);

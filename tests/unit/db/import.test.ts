@@ -598,7 +598,7 @@ describe('describeImport', () => {
       notes: ['1 annotation had no creation date: its modification date was used'],
     };
     expect(describeImport(result)).toBe(
-      '2 added, 0 updated, 0 unchanged. 3 skipped: 2 replies (a reply has no passage of its own); 1 page notes (no passage to anchor). 1 annotation had no creation date: its modification date was used',
+      '2 added, 0 updated, 0 unchanged. 3 skipped: replies (a reply has no passage of its own): 2; page notes (no passage to anchor): 1. 1 annotation had no creation date: its modification date was used',
     );
   });
 });

@@ -352,7 +352,7 @@ describe('importing a Hypothesis export', () => {
     ]);
     expect(describeImport(result)).toBe(
       '6 added, 0 updated, 0 unchanged, 2 new themes: “caseloads”, “practice model”. ' +
-        `3 skipped: 2 ${REPLY}; 1 ${PAGE_NOTE}`,
+        `3 skipped: ${REPLY}: 2; ${PAGE_NOTE}: 1`,
     );
   });
 

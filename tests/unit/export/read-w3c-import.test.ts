@@ -29,9 +29,9 @@ describe('readW3cCollection', () => {
       // Which tags name existing themes is the importer's business; the reader's part follows them.
       expect(message.startsWith('4 added, 0 updated, 0 unchanged')).toBe(true);
       expect(message.slice(message.indexOf('. 3 skipped'))).toBe(
-        '. 3 skipped: 1 annotations of an image, video or sound (only text can be annotated); ' +
-          '1 annotations of a whole document (no passage of its text is selected); ' +
-          '1 bodies that are neither text nor a web address. ' +
+        '. 3 skipped: annotations of an image, video or sound (only text can be annotated): 1; ' +
+          'annotations of a whole document (no passage of its text is selected): 1; ' +
+          'bodies that are neither text nor a web address: 1. ' +
           '1 annotation had no readable creation date: the modification date was used. ' +
           '1 annotation had several passages: each passage became an annotation of its own, with the same note, themes and severity. ' +
           '1 annotation had a severity this extension does not know (“Good enough”): unrated, its words kept in the note. ' +
