@@ -211,14 +211,21 @@ export class SpaceBridge {
     });
   }
 
-  /** Writes one merge of a document's conflicting versions and retires the others. */
+  /**
+   * Writes one merge of a document's conflicting versions and retires the others. The merge
+   * continues the branch of the version whose content won (not CouchDB's own pick), so that
+   * to the space's rules it is that version, kept, with the other notes added (design-doc.ts).
+   */
   private async resolve(doc: StoredDoc): Promise<void> {
     const others = await Promise.all(doc._conflicts!.map((rev) => this.mirror.get(doc._id, { rev })));
-    const { _conflicts, _rev, ...merged } = mergeVersions([doc, ...others]);
-    (void _conflicts, _rev);
+    const versions = [doc, ...others];
+    const { _conflicts, _rev: winner, ...merged } = mergeVersions(versions);
+    void _conflicts;
     await this.mirror.bulkDocs([
-      { ...merged, _id: doc._id, _rev: doc._rev },
-      ...others.map((other) => ({ _id: doc._id, _rev: other._rev, _deleted: true })),
+      { ...merged, _id: doc._id, _rev: winner },
+      ...versions
+        .filter((version) => version._rev !== winner)
+        .map((version) => ({ _id: doc._id, _rev: version._rev, _deleted: true })),
     ]);
   }
 

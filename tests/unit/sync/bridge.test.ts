@@ -83,6 +83,33 @@ describe('team space bridge', () => {
     expect(stored._conflicts ?? []).toEqual([]);
   });
 
+  it('writes the merge on the branch of the version that won, even where CouchDB picked the other', async () => {
+    const ann = browserOf(ANN);
+    const annLaptop = browserOf(ANN);
+    const made = await annotateAs(ann);
+    await sync(ann, annLaptop);
+    const id = docId('annotations', made.id);
+    const change = (b: typeof ann, note: string, when: Date) =>
+      updateAnnotation(b.db, { url: NEWS_URL, id: made.id, changes: { themes: [], severity: 3, note } }, when);
+
+    // The office saves twice (a longer branch: CouchDB's winner); the laptop once, but later.
+    await change(ann, 'office note', T1);
+    await ann.bridge.push();
+    await change(ann, 'office note, revised', new Date(T1.getTime() + 1000));
+    await ann.bridge.push();
+    await change(annLaptop, 'train note', T2);
+    await annLaptop.bridge.push();
+    const laptopRev = (await annLaptop.mirror.get(id))._rev!;
+    await sync(ann, annLaptop);
+
+    type WithHistory = { _revisions: { start: number; ids: string[] } };
+    const pouch = ann.mirror as unknown as { get(id: string, options: { revs: true }): Promise<WithHistory> };
+    const merged = await pouch.get(id, { revs: true });
+    const parent = `${merged._revisions.start - 1}-${merged._revisions.ids[1]}`;
+    expect(parent).toBe(laptopRev);
+    expect(await ann.db.annotations.get(made.id)).toMatchObject({ note: 'train note' });
+  });
+
   it('merges a local edit with a colleague’s change that arrived before it was sent', async () => {
     const ann = browserOf(ANN, { editOthers: true });
     const ben = browserOf(BEN, { editOthers: true });
