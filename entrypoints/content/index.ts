@@ -5,7 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { AUTOMATIC_SITES } from '../../lib/activation/sites';
 import { BoxPainter } from '../../lib/highlight/box-painter';
 import { followLayout } from '../../lib/highlight/follow-layout';
-import type { ContentRequests } from '../../lib/messages/protocol';
+import { EVERY_DOCUMENT, type ContentRequests } from '../../lib/messages/protocol';
 import { serveMessages } from '../../lib/messages/serve';
 import { PageAnnotator } from '../../lib/page/annotator';
 import { DialogFrameHost } from '../../lib/page/dialog-frame-host';
@@ -54,7 +54,8 @@ export default defineContentScript({
           'page/status': async () => annotator.status(),
           'annotation/reveal': async ({ id }) => ({ found: annotator.reveal(id) }),
           'annotations/changed': async ({ urls }) => {
-            if (urls.includes(annotator.documentUrl())) await annotator.refresh();
+            if (urls.includes(annotator.documentUrl()) || urls.includes(EVERY_DOCUMENT))
+              await annotator.refresh();
             return null;
           },
         },

@@ -62,9 +62,15 @@ export interface ContentRequests {
   };
   /** Scrolls the page to an annotation and flashes it. */
   'annotation/reveal': { request: { id: string }; response: { found: boolean } };
-  /** Colleagues' changes arrived from the team space for these documents: paint them again. */
+  /**
+   * Colleagues' changes arrived from the team space for these documents (EVERY_DOCUMENT: the
+   * theme list changed): load them again.
+   */
   'annotations/changed': { request: { urls: string[] }; response: null };
 }
+
+/** In 'annotations/changed', stands for every document: what changed (the themes) is shown on all. */
+export const EVERY_DOCUMENT = '*';
 
 /** A map of message types to their request and response. */
 export type RequestMap<M> = { [K in keyof M]: { request: unknown; response: unknown } };

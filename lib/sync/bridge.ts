@@ -7,6 +7,7 @@
 import type { AnnotatorDb } from '../db/database';
 import type { OutboxEntry } from '../db/outbox';
 import type { Annotation, Person } from '../model';
+import { EVERY_DOCUMENT } from '../messages/protocol';
 import { mergeVersions } from './conflicts';
 import { checkSpaceRecord } from './check-record';
 import type { Mirror, MirrorChange } from './mirror';
@@ -117,7 +118,10 @@ export class SpaceBridge {
     }
   }
 
-  /** Applies one change of the mirror's feed to the local database; returns the annotation's document. */
+  /**
+   * Applies one change of the mirror's feed to the local database; returns the annotation's
+   * document, or EVERY_DOCUMENT for a theme.
+   */
   async pull(change: MirrorChange): Promise<string | undefined> {
     const place = parseDocId(change.id);
     const doc = change.doc;
@@ -138,6 +142,7 @@ export class SpaceBridge {
       else await table.put(record);
       await this.db.outbox.delete(change.id); // the entry that write just made
       await this.db.spaceRevs.put({ id: change.id, rev: doc._rev! });
+      if (place.table === 'themes') return EVERY_DOCUMENT; // every page's dialog lists them
       if (place.table !== 'annotations') return undefined;
       return ((record ?? before) as { url?: string } | undefined)?.url;
     });

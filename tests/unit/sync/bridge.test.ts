@@ -5,6 +5,7 @@ import {
   updateAnnotation,
 } from '../../../lib/db/annotations';
 import { addTheme, renameTheme } from '../../../lib/db/themes';
+import { EVERY_DOCUMENT } from '../../../lib/messages/protocol';
 import { docId } from '../../../lib/sync/space-docs';
 import { draft, NEWS_URL, T0, T1, T2 } from '../db/helpers';
 import { ANN, BEN, browserOf, sync } from './two-browsers';
@@ -188,7 +189,10 @@ describe('team space bridge', () => {
     await ann.bridge.sendEverything();
     await ben.bridge.sendEverything();
     const added = await addTheme(ann.db, { label: 'Private fostering', color: '#336699' });
-    await sync(ann, ben);
+    await ann.bridge.push();
+    await ann.mirror.replicate.to(ben.mirror);
+    // Every open page is told: each page's dialog lists the themes.
+    expect(await ben.bridge.pullAll()).toEqual(new Set([EVERY_DOCUMENT]));
     expect(await ben.db.themes.get(added.id)).toMatchObject({ label: 'Private fostering' });
 
     await renameTheme(ben.db, added.id, 'Private fostering arrangements');
