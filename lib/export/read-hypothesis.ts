@@ -12,6 +12,7 @@
 // the passage. Replies and page notes are about no passage: they are skipped, each with its
 // reason, as is an annotation that cannot be read, and the rest comes in.
 
+import { collapseSpace } from '../anchoring/selectors';
 import { documentUrl } from '../document-url';
 import { fail, FieldError, readNamingPlace, within } from '../db/field-error';
 import { checkAnnotation, isRecord, isTimestamp } from '../db/validate';
@@ -131,7 +132,7 @@ function readAnnotation(entry: unknown, tagsOf: TagReader, fileTime: string): Re
       id: stableUuid(entry.id),
       url,
       // Stored quotes are the page's text with each run of white space one space.
-      quote: quote.exact.replace(/\s+/g, ' ').trim(),
+      quote: collapseSpace(quote.exact).trim(),
       selectors: [quote] satisfies Selector[],
       themes: [],
       severity: UNRATED,

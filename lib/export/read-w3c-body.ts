@@ -73,7 +73,8 @@ const MAX_NESTING = 16;
 
 function readBody(body: unknown, place: string, reading: Reading, depth = 0): void {
   if (typeof body === 'string') return readLink(body, place, reading);
-  if (!isRecord(body) || depth > MAX_NESTING) return void reading.problems.push({ place, why: SKIP.unreadableBody });
+  if (!isRecord(body) || depth > MAX_NESTING)
+    return void reading.problems.push({ place, why: SKIP.unreadableBody });
   if (GROUP_TYPES.some((type) => hasType(body, type)) && Array.isArray(body.items)) {
     body.items.forEach((one: unknown, i) => readBody(one, `${place}.items[${i}]`, reading, depth + 1));
     return;

@@ -4,9 +4,9 @@
 // tag's theme id and the severity level are read with the bodies).
 
 import { fail, show, within } from '../db/field-error';
-import { checkDetails, checkTheme, isRecord, isTimestamp } from '../db/validate';
+import { checkDetails, checkTheme, isRecord } from '../db/validate';
 import type { Theme } from '../model';
-import type { DocumentParts } from './read';
+import { readDocumentDates, type DocumentParts } from './read';
 import type { Json } from './read-w3c-json';
 import { W3C_EXTENSION_VERSION } from './w3c';
 
@@ -69,15 +69,7 @@ export function readExtensionDocument(record: unknown, url: string): DocumentPar
   if (!isRecord(record)) fail('', 'The document must be an object with a title');
   const { title, createdAt, updatedAt, details } = record;
   if (typeof title !== 'string') fail('title', 'The document title must be text');
-  const parts: DocumentParts = { url, title };
-  if (createdAt !== undefined) {
-    if (!isTimestamp(createdAt)) fail('createdAt', 'The document has invalid dates');
-    parts.createdAt = createdAt;
-  }
-  if (updatedAt !== undefined) {
-    if (!isTimestamp(updatedAt)) fail('updatedAt', 'The document has invalid dates');
-    parts.updatedAt = updatedAt;
-  }
+  const parts: DocumentParts = { url, title, ...readDocumentDates(createdAt, updatedAt) };
   if (details !== undefined) parts.details = within('details', () => checkDetails(details));
   return parts;
 }

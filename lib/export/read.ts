@@ -134,15 +134,7 @@ function readDocument(document: unknown, version: number): DocumentParts {
   if (typeof url !== 'string' || url === '') fail('url', 'The document has no address');
   if (typeof title !== 'string') fail('title', 'The document title must be text');
   if (version < 2) return { url, title };
-  const parts: DocumentParts = { url, title };
-  if (createdAt !== undefined) {
-    if (!isTimestamp(createdAt)) fail('createdAt', 'The document has invalid dates');
-    parts.createdAt = createdAt;
-  }
-  if (updatedAt !== undefined) {
-    if (!isTimestamp(updatedAt)) fail('updatedAt', 'The document has invalid dates');
-    parts.updatedAt = updatedAt;
-  }
+  const parts: DocumentParts = { url, title, ...readDocumentDates(createdAt, updatedAt) };
   // Version 2 puts a report's details on its document object: all four fields or none.
   if (DETAIL_FIELDS.some((field) => document[field] !== undefined)) parts.details = checkDetails(document);
   return parts;
@@ -176,3 +168,20 @@ function listed(versions: readonly number[]): string {
 const byTime = (a: string, b: string) => Date.parse(a) - Date.parse(b);
 const earliest = (stamps: string[]) => stamps.sort(byTime)[0]!;
 const latest = (stamps: string[]) => stamps.sort(byTime).at(-1)!;
+
+/** A document record's own dates, each optional (the W3C export's document record too). */
+export function readDocumentDates(
+  createdAt: unknown,
+  updatedAt: unknown,
+): Pick<DocumentParts, 'createdAt' | 'updatedAt'> {
+  const dates: Pick<DocumentParts, 'createdAt' | 'updatedAt'> = {};
+  if (createdAt !== undefined) {
+    if (!isTimestamp(createdAt)) fail('createdAt', 'The document has invalid dates');
+    dates.createdAt = createdAt;
+  }
+  if (updatedAt !== undefined) {
+    if (!isTimestamp(updatedAt)) fail('updatedAt', 'The document has invalid dates');
+    dates.updatedAt = updatedAt;
+  }
+  return dates;
+}

@@ -1,5 +1,6 @@
 import { anchorAll } from '../anchoring/anchor-all';
 import type { TextMatch } from '../anchoring/anchor';
+import { CodePointOffsets } from '../anchoring/code-points';
 import { viewerUrl } from '../background/open-reports';
 import { quoteLink } from '../export/links';
 import { describeRange, describeText } from '../anchoring/describe';
@@ -171,9 +172,12 @@ export class PageAnnotator {
    * the page shows there: kept here at once, and stored through the background.
    */
   private completeQuotes(results: ReadonlyArray<{ item: Annotation; match?: TextMatch | null }>): void {
+    let offsets: CodePointOffsets | undefined; // one scan of the text for the whole batch
     for (const { item, match } of results) {
       if (!match || item.quote !== '') continue;
-      const { quote, selectors } = describeText(this.textIndex().text, match.start, match.end);
+      const { text } = this.textIndex();
+      offsets ??= new CodePointOffsets(text);
+      const { quote, selectors } = describeText(text, match.start, match.end, offsets);
       this.annotations = this.annotations.map((a) => (a.id === item.id ? { ...a, quote, selectors } : a));
       void sendToBackground('annotation/complete', { id: item.id, quote, selectors, url: this.url }).catch(
         () => undefined, // kept on this page; the next visit tries again
