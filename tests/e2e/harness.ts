@@ -429,3 +429,8 @@ export async function waitForViewer(page: Page): Promise<void> {
     .getByRole('heading', { name: /^\d+ annotations?$/ })
     .waitFor();
 }
+
+/** Serves every fixture page of PAGES at its address in `session`. */
+export async function serveFixturePages(session: Session): Promise<void> {
+  for (const page of Object.values(PAGES)) await session.serve(page.url, page.file);
+}

@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openPage, OWN_FIXTURES, paintedColours, paintedTexts, PAGES, type Session } from './harness';
+import {
+  launch,
+  openPage,
+  serveFixturePages,
+  OWN_FIXTURES,
+  paintedColours,
+  paintedTexts,
+  PAGES,
+  type Session,
+} from './harness';
 
 const NEWS_EXPORT = join(OWN_FIXTURES, 'hypothesis/news-export.json');
 const REPORT_SEARCH = join(OWN_FIXTURES, 'hypothesis/report-search.json');
@@ -31,7 +40,7 @@ let sessions: Session[] = [];
 
 async function start(): Promise<Session> {
   const session = await launch();
-  for (const page of Object.values(PAGES)) await session.serve(page.url, page.file);
+  await serveFixturePages(session);
   sessions.push(session);
   return session;
 }

@@ -5,6 +5,7 @@ import { DEFAULT_THEMES } from '../../lib/taxonomy/themes';
 import { startCouchServer, type CouchServer } from './couch-server';
 import { seedAnnotations, storedAnnotations } from './extension-data';
 import { grantedExtensionDir } from './granted-build';
+import { fillAndConnect } from './team-space-form';
 import { launch, PAGES, type Session } from './harness';
 
 // A user's two browsers (office and laptop) on one team space: offline edits of the same
@@ -26,19 +27,8 @@ async function open(): Promise<Session> {
   return session;
 }
 
-async function connect(session: Session, who: typeof ANN): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  const section = page.getByRole('region', { name: 'Team space' });
-  await section.getByLabel('Server address').fill(server.url);
-  await section.getByLabel('Database').fill(SPACE);
-  await section.getByLabel('User name').fill(who.user);
-  await section.getByLabel('Password').fill(who.password);
-  await section.getByLabel('Your name').fill(who.name);
-  await recordStatuses(page);
-  await section.getByRole('button', { name: 'Connect' }).click();
-  return page;
-}
+const connect = (session: Session, who: typeof ANN): Promise<Page> =>
+  fillAndConnect(session, { server: server.url, database: SPACE, who, beforeConnect: recordStatuses });
 
 /** Keeps every status line the options page shows from now on, in order. */
 async function recordStatuses(page: Page) {
@@ -49,7 +39,11 @@ async function recordStatuses(page: Page) {
       const text = document.querySelector('.space-status')?.textContent ?? '';
       if (text && text !== seen.at(-1)) seen.push(text);
     };
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
     note();
   });
 }

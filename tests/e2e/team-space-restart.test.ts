@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from './couch-server';
 import { seedAnnotations, storedAnnotations } from './extension-data';
 import { grantedExtensionDir } from './granted-build';
+import { fillAndConnect } from './team-space-form';
 import { launch, PAGES, type Session } from './harness';
 
 // A browser closed while it is sending its changes to the team space, and opened again: every
@@ -38,14 +39,7 @@ const statusOf = (options: Page) =>
   options.getByRole('region', { name: 'Team space' }).locator('.space-status').innerText();
 
 async function connect(session: Session, who: typeof FAY): Promise<Page> {
-  const options = await optionsPage(session);
-  const section = options.getByRole('region', { name: 'Team space' });
-  await section.getByLabel('Server address').fill(server.url);
-  await section.getByLabel('Database').fill(SPACE);
-  await section.getByLabel('User name').fill(who.user);
-  await section.getByLabel('Password').fill(who.password);
-  await section.getByLabel('Your name').fill(who.name);
-  await section.getByRole('button', { name: 'Connect' }).click();
+  const options = await fillAndConnect(session, { server: server.url, database: SPACE, who });
   await expect.poll(() => statusOf(options), { timeout: 30_000 }).toMatch(/^Connected\./);
   return options;
 }

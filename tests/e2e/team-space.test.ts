@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from './couch-server';
 import { storedAnnotations } from './extension-data';
 import { grantedExtensionDir } from './granted-build';
+import { fillAndConnect } from './team-space-form';
 import {
   annotationDialogFrame,
   annotatorUi,
@@ -38,17 +39,8 @@ async function optionsPage(session: Session): Promise<Page> {
   return page;
 }
 
-async function connect(session: Session, who: typeof ANN): Promise<Page> {
-  const options = await optionsPage(session);
-  const section = options.getByRole('region', { name: 'Team space' });
-  await section.getByLabel('Server address').fill(server.url);
-  await section.getByLabel('Database').fill(SPACE);
-  await section.getByLabel('User name').fill(who.user);
-  await section.getByLabel('Password').fill(who.password);
-  await section.getByLabel('Your name').fill(who.name);
-  await section.getByRole('button', { name: 'Connect' }).click();
-  return options;
-}
+const connect = (session: Session, who: typeof ANN): Promise<Page> =>
+  fillAndConnect(session, { server: server.url, database: SPACE, who });
 
 const teamSpaceSection = (options: Page) => options.getByRole('region', { name: 'Team space' });
 const statusOf = (options: Page) => teamSpaceSection(options).locator('.space-status');

@@ -13,13 +13,14 @@ import {
   type Session,
   waitForAnnotator,
   annotationDialogFrame,
+  serveFixturePages,
 } from './harness';
 
 let sessions: Session[] = [];
 
 async function start(): Promise<Session> {
   const session = await launch();
-  for (const page of Object.values(PAGES)) await session.serve(page.url, page.file);
+  await serveFixturePages(session);
   sessions.push(session);
   return session;
 }

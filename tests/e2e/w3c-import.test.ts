@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storedAnnotations } from './extension-data';
-import { launch, openPage, OWN_FIXTURES, paintedTexts, PAGES, type Session } from './harness';
+import {
+  launch,
+  openPage,
+  serveFixturePages,
+  OWN_FIXTURES,
+  paintedTexts,
+  PAGES,
+  type Session,
+} from './harness';
 
 // W3C Web Annotations from another tool, imported through the options page as a user would.
 
@@ -18,7 +26,7 @@ describe('importing W3C Web Annotations', () => {
   it('paints an annotation given by position alone on its page, and keeps the quote and context found there', async () => {
     const session = await launch();
     sessions.push(session);
-    for (const page of Object.values(PAGES)) await session.serve(page.url, page.file);
+    await serveFixturePages(session);
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     await options.getByLabel('Import a file').setInputFiles(POSITION_ONLY);
