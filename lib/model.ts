@@ -37,7 +37,17 @@ export type VisitType =
   | 'short inspection'
   | 'focused visit'
   | 'monitoring visit'
-  | 'joint targeted area inspection';
+  | 'joint targeted area inspection'
+  /** The single inspection framework (2013–2018), its re-inspections included. */
+  | 'single inspection framework inspection'
+  /** Inspections of looked after children services before November 2013. */
+  | 'looked after children inspection'
+  /** Inspections of safeguarding (and looked after children) services before November 2013. */
+  | 'safeguarding inspection'
+  /** Joint area reviews (Ofsted, CQC, HMIC; to 2009), their progress inspections included. */
+  | 'joint area review'
+  /** Local area SEND partnership inspections (Ofsted and CQC): an outcome, no grades. */
+  | 'area SEND inspection';
 
 /** What an Ofsted report says about itself, read from its own text. */
 export interface ReportDetails {
@@ -47,6 +57,8 @@ export interface ReportDetails {
   inspectionDates: { text: string; start: string; end: string };
   /** Each judgement with its grade, as printed in the report's grade table; empty when it has none. */
   judgements: Array<{ judgement: string; grade: string }>;
+  /** What an ungraded inspection concluded, as printed (Area SEND: the inspection outcome). */
+  outcome?: string;
 }
 
 export interface Annotation {

@@ -30,6 +30,11 @@ const VISIT_TYPE_NAMES: Record<VisitType, true> = {
   'focused visit': true,
   'monitoring visit': true,
   'joint targeted area inspection': true,
+  'single inspection framework inspection': true,
+  'looked after children inspection': true,
+  'safeguarding inspection': true,
+  'joint area review': true,
+  'area SEND inspection': true,
 };
 export const VISIT_TYPES = Object.keys(VISIT_TYPE_NAMES) as VisitType[];
 

@@ -21,6 +21,8 @@ const DATE = `${DAY}(?:\\s+${MONTH})?(?:\\s+\\d{4})?`;
 const SEPARATOR = '\\s*(?:to|and|until|–|—|-|,)\\s*';
 /** Day-and-month parts joined by "to", "and" or dashes, ending with a full date. */
 export const DATE_RANGE = `(?:${DATE}${SEPARATOR})*${DAY}\\s+${MONTH}\\s+\\d{4}`;
+/** The same with no year after the last month ("20 and 24 June,"). */
+export const DAY_MONTH_RANGE = `(?:${DAY}(?:\\s+${MONTH})?${SEPARATOR})*${DAY}\\s+${MONTH}(?!\\s*\\d)`;
 
 export interface DateRange {
   text: string;

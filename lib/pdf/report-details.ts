@@ -1,5 +1,9 @@
 import type { ReportDetails, VisitType } from '../model';
-import { DATE_RANGE, findDateRange, type DateRange } from './dates';
+import { councilName } from './council-name';
+import { findDateRange, type DateRange } from './dates';
+import { letterDates, readLetterKind } from './details-letters';
+import { readHeadingGrades, readSifJudgements } from './details-sif';
+import { isTableHeader, readGradeTable, type Judgement } from './grade-table';
 import { blocks, joinText, type TextLine } from './lines';
 
 export interface DetailsReading {
@@ -8,31 +12,54 @@ export interface DetailsReading {
   frontMatter: number;
 }
 
-type Judgement = ReportDetails['judgements'][number];
-
 const APOSTROPHE = `[’']`;
 /** ILACS reports: "Inspection of Devon local authority children’s services". */
 const ILACS_TITLE = new RegExp(`^Inspection of (.+?) local authority children${APOSTROPHE}s services$`, 'i');
-/** Earlier reports: "Devon County Council" over "Inspection of children’s social care services". */
+/** Early ILACS reports: "Devon County Council" over "Inspection of children’s social care services". */
 const COUNCIL_TITLE = new RegExp(
-  `^(.+?) (?:Re-)?inspection of (?:children${APOSTROPHE}s social care services|services for children)`,
+  `^(.+?) (?:Re-)?inspection of children${APOSTROPHE}s social care services`,
   'i',
 );
-/** "Joint targeted area inspection of the multi-agency response to … in Devon" (or "… of Devon"). */
-const JTAI_HEADING = /^Joint targeted area inspection of (?:.+ in )?([A-Z].*)$/;
-/** Letters: "Focused visit to Devon children’s services", "… the monitoring visit to Devon children’s services on …". */
-const LETTER = new RegExp(
-  `\\b(focused|monitoring) visit (?:to|of) (.+?)(?: local authority)? children${APOSTROPHE}s services`,
+/** The single inspection framework names its subject under the council's name on the cover. */
+const SIF_SUBJECT =
+  /\b(?:Re-)?inspection of services for children in need of help and protection,? children looked after and care leavers/i;
+/** Before November 2013: "Inspection of looked after children services" over "Kent County Council". */
+const PRE_SIF_TITLE =
+  /^Inspection of (safeguarding and looked after children|looked after children|safeguarding) services:? (.+)$/i;
+/** "Joint area review: Haringey Children’s Services Authority Area", and its progress inspections. */
+const JOINT_AREA_REVIEW = new RegExp(
+  `^(?:Joint area review:? (?:of )?(.+?)(?: Children${APOSTROPHE}s Services Authority Area)?|Inspection of progress made in the provision of .+? services in (.+))$`,
   'i',
 );
-const LETTER_DATES = new RegExp(`\\b(?:on|between|from)\\s+(${DATE_RANGE})`, 'i');
+const AREA_SEND_TITLE = /^Area SEND inspection of (.+)$/i;
+const DATES_LABEL = /^(?:inspection|visit) dates?:/i;
+/** Where a cover prints no inspection dates (joint area reviews), its publication date is what it says of itself. */
+const PUBLISHED = /^Published:\s*(.+)$/i;
 /** On-site weeks: one for a short inspection, two for a standard one (ILACS framework). */
 const SHORT_INSPECTION_MAX_DAYS = 7;
 
-/** Reads what the report says about itself from its first page. */
+interface Kind {
+  localAuthority: string;
+  /** Undefined for an ILACS inspection, whose dates tell short from standard. */
+  visitType?: VisitType;
+  judgements?: Judgement[];
+  outcome?: string;
+  /** Where in the page text the document names itself (dates follow it in letters). */
+  at: number;
+  /** Reports whose whole first page is a cover (its grades are no part of the text). */
+  coverPage?: true;
+  /** Whether a publication date may stand for the inspection dates. */
+  datedByPublication?: true;
+}
+
+/** Reads what the report says about itself, from its first page (and, for older frameworks, its headings). */
 export function readReportDetails(lines: TextLine[], body: number): DetailsReading {
   const firstPage = lines.filter((line) => line.page === lines[0]?.page);
   let i = 0;
+  // Small print above the title ("Local area partnership report") belongs to the front matter.
+  const titleStart = firstPage.findIndex((line) => line.size >= body + 3);
+  if (titleStart > 0 && firstPage.slice(0, titleStart).every((l) => l.size < body - 0.5 || isPageNumber(l)))
+    i = titleStart;
   const title: string[] = [];
   for (
     let line = firstPage[i];
@@ -55,129 +82,97 @@ export function readReportDetails(lines: TextLine[], body: number): DetailsReadi
       line = firstPage[++i]
     )
       block.push(line.text);
-    if (/^(?:inspection|visit) dates?:/i.test(label.text.trim())) datesText = joinText(block);
+    if (DATES_LABEL.test(label.text.trim())) datesText ??= joinText(block);
   }
+  datesText ??= firstPage.find((line) => DATES_LABEL.test(line.text.trim()))?.text;
   let judgements: Judgement[] = [];
   const header = firstPage[i];
   if (header && isTableHeader(header)) ({ judgements, end: i } = readGradeTable(firstPage, i, header));
 
   const pageText = joinText(firstPage.map((line) => line.text));
   const titleText = joinText(title);
-  const kind = readKind(titleText) ?? readLetterKind(firstPage, pageText);
-  const dates = findDateRange(datesText ?? '') ?? (kind ? letterDates(pageText, kind.at) : null);
+  const kind: Kind | null =
+    readTitleKind(titleText, pageText, lines, body) ?? readLetterKind(firstPage, pageText);
+  if (kind?.coverPage) i = firstPage.length;
+  const dates =
+    findDateRange(datesText ?? '') ??
+    (kind?.datedByPublication ? publicationDate(firstPage) : null) ??
+    (kind ? letterDates(pageText, kind.at) : null);
   if (!kind || !dates) return { details: null, frontMatter: i };
   return {
     details: {
       localAuthority: kind.localAuthority,
       visitType: kind.visitType ?? inspectionType(dates),
       inspectionDates: { text: dates.text, start: dates.start, end: dates.end },
-      judgements,
+      judgements: kind.judgements ?? judgements,
+      ...(kind.outcome ? { outcome: kind.outcome } : {}),
     },
     frontMatter: i,
   };
 }
 
-interface Kind {
-  localAuthority: string;
-  /** Undefined for a full inspection, whose dates tell short from standard. */
-  visitType?: VisitType;
-  /** Where in the page text the report names itself (dates follow it in letters). */
-  at: number;
-}
-
-function readKind(title: string): Kind | null {
+/** Reports with a title page name the council and the kind of inspection in the title. */
+function readTitleKind(title: string, pageText: string, lines: TextLine[], body: number): Kind | null {
   const ilacs = ILACS_TITLE.exec(title) ?? COUNCIL_TITLE.exec(title);
-  return ilacs ? { localAuthority: councilName(ilacs[1]!), at: 0 } : null;
+  if (ilacs) return { localAuthority: councilName(ilacs[1]!), at: 0 };
+  const firstPage = lines.filter((line) => line.page === lines[0]?.page);
+  if (title && SIF_SUBJECT.test(pageText))
+    return {
+      localAuthority: councilName(title),
+      visitType: 'single inspection framework inspection',
+      judgements: readSifJudgements(firstPage, lines, body),
+      at: 0,
+      coverPage: true,
+    };
+  const preSif = PRE_SIF_TITLE.exec(title);
+  if (preSif)
+    return {
+      localAuthority: councilName(preSif[2]!),
+      visitType: /^looked/i.test(preSif[1]!) ? 'looked after children inspection' : 'safeguarding inspection',
+      judgements: readHeadingGrades(lines, body),
+      at: 0,
+    };
+  const review = JOINT_AREA_REVIEW.exec(title);
+  if (review)
+    return {
+      localAuthority: councilName(review[1] ?? review[2]!),
+      visitType: 'joint area review',
+      judgements: [],
+      at: 0,
+      datedByPublication: true,
+    };
+  const send = AREA_SEND_TITLE.exec(title);
+  if (send)
+    return {
+      localAuthority: councilName(send[1]!),
+      visitType: 'area SEND inspection',
+      judgements: [],
+      outcome: readOutcome(firstPage),
+      at: 0,
+    };
+  return null;
 }
 
-/** Letters name the visit in a heading or their first sentence. */
-function readLetterKind(lines: TextLine[], text: string): Kind | null {
-  for (const block of blocks(lines)) {
-    const heading = joinText(block.map((line) => line.text));
-    const jtai = JTAI_HEADING.exec(heading);
-    if (jtai)
-      return {
-        localAuthority: councilName(jtai[1]!),
-        visitType: 'joint targeted area inspection',
-        at: text.indexOf(heading),
-      };
+/** Area SEND: the first sentence under "Inspection outcome", which is one of the framework's three outcomes. */
+function readOutcome(firstPage: TextLine[]): string | undefined {
+  const found = blocks(firstPage).map((block) => joinText(block.map((line) => line.text)));
+  const heading = found.findIndex((text) => /^Inspection outcome$/i.test(text));
+  const text = heading >= 0 ? found[heading + 1] : undefined;
+  return text?.match(/^.+?\.(?=\s+[A-Z]|$)/)?.[0] ?? text;
+}
+
+function publicationDate(firstPage: TextLine[]): DateRange | null {
+  for (const line of firstPage) {
+    const published = PUBLISHED.exec(line.text.trim());
+    if (published) return findDateRange(published[1]!);
   }
-  const letter = LETTER.exec(text);
-  if (!letter) return null;
-  const visitType = letter[1]!.toLowerCase() === 'focused' ? 'focused visit' : 'monitoring visit';
-  return { localAuthority: councilName(letter[2]!), visitType, at: letter.index };
-}
-
-function letterDates(text: string, from: number): DateRange | null {
-  const match = LETTER_DATES.exec(text.slice(from));
-  return match ? findDateRange(match[1]!) : null;
+  return null;
 }
 
 function inspectionType(dates: DateRange): VisitType {
   return dates.longestStretchDays <= SHORT_INSPECTION_MAX_DAYS ? 'short inspection' : 'standard inspection';
 }
 
-/** "Devon County Council" → "Devon". */
-function councilName(name: string): string {
-  return name
-    .replace(/\s+local authority$/i, '')
-    .replace(
-      /\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District) )?Council$/i,
-      '',
-    )
-    .trim();
-}
-
 function isPageNumber(line: TextLine): boolean {
   return /^\s*\d+\s*$/.test(line.text);
-}
-
-function isTableHeader(line: TextLine): boolean {
-  return line.textItems.map((t) => t.str.trim()).join(' ') === 'Judgement Grade';
-}
-
-/**
- * Reads the grade table's rows, cells whose text wraps over lines included. Word writes each row's
- * judgement cell before its grade cell, so judgement text after grade text starts the next row.
- */
-function readGradeTable(
-  lines: TextLine[],
-  headerIndex: number,
-  header: TextLine,
-): { judgements: Judgement[]; end: number } {
-  const left = header.textItems[0]!.x;
-  const gradeX = header.textItems[header.textItems.length - 1]!.x;
-  const judgements: Judgement[] = [];
-  let judgement: string[] = [];
-  let grade: string[] = [];
-  const endRow = () => {
-    if (judgement.length && grade.length)
-      judgements.push({ judgement: joinText(judgement), grade: joinText(grade) });
-    judgement = [];
-    grade = [];
-  };
-  let i = headerIndex + 1;
-  for (let line = lines[i]; line; line = lines[++i]) {
-    if (line.textItems.length === 0) continue;
-    // Body text after the table starts further left or runs across the grade column.
-    const inTable =
-      line.x >= left - 2 && line.textItems.every((t) => t.x >= gradeX - 2 || t.x + t.width <= gradeX + 2);
-    if (!inTable) break;
-    const inGrade = (x: number) => x >= gradeX - 2;
-    const judgementPart = line.items
-      .filter((t) => !inGrade(t.x))
-      .map((t) => t.str)
-      .join('');
-    const gradePart = line.items
-      .filter((t) => inGrade(t.x))
-      .map((t) => t.str)
-      .join('');
-    if (judgementPart.trim()) {
-      if (grade.length) endRow();
-      judgement.push(judgementPart);
-    }
-    if (gradePart.trim()) grade.push(gradePart);
-  }
-  endRow();
-  return { judgements, end: i };
 }
