@@ -1,0 +1,246 @@
+/**
+ * Theme and severity suggestions, learned on the user's computer.
+ *
+ * Libraries: the Porter stemmer of the `stemmer` package (wooorm; MIT, ESM, typed, no
+ * dependencies, about 4 KB unminified) folds "assessments"/"assessed" and "plans"/"planning" so
+ * that a theme's label and description meet a passage's words. The classifier is our own (about
+ * 150 lines): the naive Bayes packages on npm (`bayes`, `classificator`,
+ * `wink-naive-bayes-text-classifier`) are single-label, either unmaintained, async, or pull in a
+ * whole NLP model (wink-nlp), and none can take a theme's description as prior knowledge nor
+ * rank several themes of one passage; BM25 search engines (`minisearch`, `wink-bm25-text-search`)
+ * search documents rather than classify. What we need is small: counts per theme and per
+ * severity, updated in place by `learn`, read by `suggest` in a few microseconds.
+ *
+ * How a suggestion is made:
+ * - themes: a cold score from the themes' own labels and descriptions (stems and two-word
+ *   phrases, rarer words weighing more), plus a multinomial naive Bayes over the user's own
+ *   tagged passages (first theme counts fully, later ones less), plus the section heading the
+ *   passage sits under, matched against the same theme texts;
+ * - severity: hand-written cues from DESIGN.md's severity table and labelling conventions
+ *   (severity.ts), the section ("What needs to improve?" 3, priority action 4), the grade as
+ *   a lean, and a naive Bayes over the user's own rated passages.
+ * Nothing learned from an evaluation set ships: built-in knowledge is the theme texts passed
+ * in and the cue lists.
+ */
+import { gradeLean, sectionSeverity, severityEvidence, type Level } from './severity';
+import { isGeneric, terms } from './tokens';
+import type { LabelledPassage, Passage, Suggestions, ThemeText } from './types';
+
+export type { LabelledPassage, Passage, Suggestions, ThemeText } from './types';
+
+export interface Suggester {
+  /** Up to three themes (best first) and a severity for a passage. */
+  suggest(passage: Passage): Suggestions;
+  /** Takes one of the user's own tagged passages into account, at once. */
+  learn(example: LabelledPassage): void;
+}
+
+/** Tunable weights; the defaults are what `createSuggester` uses. */
+export interface SuggestOptions {
+  /** Weight of the cold (label and description) score against the learned one. */
+  coldWeight: number;
+  /** Weight of a theme's label words against its description words. */
+  labelWeight: number;
+  /** Weight of the learned naive Bayes theme score. */
+  learnedWeight: number;
+  /** Weight of the learned severity score against the wording cues. */
+  learnedSeverityWeight: number;
+  /** How much the second and third themes of an example count, against the first. */
+  laterThemeWeight: number;
+}
+
+export const DEFAULT_OPTIONS: SuggestOptions = {
+  coldWeight: 1,
+  labelWeight: 2,
+  learnedWeight: 1,
+  learnedSeverityWeight: 1,
+  laterThemeWeight: 0.5,
+};
+
+/** The level with the highest score (the lower level on a tie). */
+function argmax(scores: number[]): Level {
+  let best: Level = 0;
+  for (const l of [1, 2, 3, 4] as const) if ((scores[l] ?? -Infinity) > (scores[best] ?? -Infinity)) best = l;
+  return best;
+}
+
+/** One class's counts: feature → weight, their sum, and the weight of examples seen. */
+interface ClassCounts {
+  features: Map<string, number>;
+  total: number;
+  prior: number;
+}
+
+/** Counts for a multinomial naive Bayes over classes 0..n-1, updated one example at a time. */
+class Counts {
+  readonly classes: ClassCounts[];
+  readonly vocabulary = new Set<string>();
+  examples = 0;
+
+  constructor(size: number) {
+    this.classes = Array.from({ length: size }, () => ({ features: new Map(), total: 0, prior: 0 }));
+  }
+
+  add(cls: number, features: string[], weight: number): void {
+    const c = this.classes[cls];
+    if (!c) return;
+    for (const f of features) {
+      c.features.set(f, (c.features.get(f) ?? 0) + weight);
+      this.vocabulary.add(f);
+    }
+    c.total += features.length * weight;
+    c.prior += weight;
+  }
+
+  /** Log-likelihood per class of the features, with additive smoothing. */
+  logLikelihood(features: string[], alpha = 0.1): number[] {
+    const v = this.vocabulary.size + 1;
+    return this.classes.map((c) => {
+      const denominator = Math.log(c.total + alpha * v);
+      let sum = 0;
+      for (const f of features) sum += Math.log((c.features.get(f) ?? 0) + alpha) - denominator;
+      return sum;
+    });
+  }
+}
+
+interface ThemeModel {
+  theme: ThemeText;
+  /** stem → weight in this theme's label and description. */
+  stems: Map<string, number>;
+  /** two-stem phrases of the label and description. */
+  pairs: Set<string>;
+}
+
+export function createSuggester(
+  themes: ThemeText[],
+  examples: LabelledPassage[] = [],
+  options: Partial<SuggestOptions> = {},
+): Suggester {
+  const o = { ...DEFAULT_OPTIONS, ...options };
+  const ids = themes.map((t) => t.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+
+  const models: ThemeModel[] = themes.map((theme) => {
+    const stems = new Map<string, number>();
+    const pairs = new Set<string>();
+    const label = terms(theme.label);
+    const description = terms(theme.description ?? '');
+    for (const s of description.stems) stems.set(s, Math.max(stems.get(s) ?? 0, 1));
+    for (const s of label.stems) stems.set(s, o.labelWeight);
+    for (const p of [...label.pairs, ...description.pairs]) pairs.add(p);
+    return { theme, stems, pairs };
+  });
+
+  // How many themes' texts use a stem: a stem in one theme's text tells more than one in five.
+  const themeFrequency = new Map<string, number>();
+  for (const m of models)
+    for (const s of m.stems.keys()) themeFrequency.set(s, (themeFrequency.get(s) ?? 0) + 1);
+  const idf = (s: string) =>
+    Math.log(1 + models.length / (themeFrequency.get(s) ?? 1)) * (isGeneric(s) ? 0.25 : 1);
+
+  const themeCounts = new Counts(themes.length);
+  const severityCounts = new Counts(5);
+
+  function coldScores(text: string): number[] {
+    const t = terms(text);
+    const seen = new Set(t.stems);
+    const pairs = new Set(t.pairs);
+    return models.map((m) => {
+      let score = 0;
+      for (const s of seen) {
+        const w = m.stems.get(s);
+        if (w) score += w * idf(s);
+      }
+      for (const p of pairs) if (m.pairs.has(p)) score += 2;
+      return score;
+    });
+  }
+
+  function themeFeatures(text: string): string[] {
+    const t = terms(text);
+    return [...t.stems, ...t.pairs];
+  }
+
+  function severityFeatures(text: string, cues: string[]): string[] {
+    const t = terms(text);
+    return [...t.stems, ...cues.map((c) => `#${c}`), ...cues.map((c) => `#${c}`)];
+  }
+
+  function learn(example: LabelledPassage): void {
+    const features = themeFeatures(example.text);
+    example.themes.forEach((id, i) => {
+      const cls = index.get(id);
+      if (cls === undefined) return; // a theme retired since: nothing to learn for it
+      themeCounts.add(cls, features, i === 0 ? 1 : o.laterThemeWeight);
+    });
+    themeCounts.examples++;
+    const evidence = severityEvidence(example.text);
+    severityCounts.add(example.severity, severityFeatures(example.text, evidence.cues), 1);
+    severityCounts.examples++;
+  }
+
+  function themeScores(passage: Passage): number[] {
+    const text = passage.text ?? '';
+    const cold = coldScores(text);
+    const coldMax = Math.max(1e-9, ...cold);
+    let scores = cold.map((c) => (o.coldWeight * c) / coldMax);
+    if (themeCounts.examples > 0) {
+      const features = themeFeatures(text);
+      const ll = themeCounts.logLikelihood(features);
+      const best = Math.max(...ll);
+      const n = themeCounts.examples;
+      scores = scores.map((score, c) => {
+        const counts = themeCounts.classes[c];
+        if (!counts || counts.prior === 0) return score;
+        const prior = Math.log(counts.prior / n);
+        // Per-feature average keeps long and short passages on one scale.
+        const learned = ((ll[c] ?? best) - best) / Math.max(1, features.length) + 0.1 * prior;
+        return score + o.learnedWeight * (4 + learned * 4) * Math.min(1, counts.prior / 3);
+      });
+    }
+    if (passage.section) {
+      const fromSection = coldScores(passage.section);
+      const max = Math.max(...fromSection, 0);
+      if (max > 0) scores = scores.map((score, i) => score + (3 * (fromSection[i] ?? 0)) / max);
+    }
+    return scores;
+  }
+
+  function severityScores(passage: Passage): number[] {
+    const text = passage.text ?? '';
+    const evidence = severityEvidence(text);
+    // With no cue at all, a passage is most likely context.
+    let sev = evidence.scores.map((score, l) => (l === 0 ? score + 0.5 : score));
+    const lean = gradeLean(passage.grade);
+    if (lean) sev = sev.map((score, l) => score + (lean[l] ?? 0));
+    if (severityCounts.examples > 0) {
+      const features = severityFeatures(text, evidence.cues);
+      const ll = severityCounts.logLikelihood(features);
+      const best = Math.max(...ll);
+      const n = severityCounts.examples;
+      const trust = o.learnedSeverityWeight * Math.min(1, n / 20);
+      sev = sev.map((score, l) => {
+        const prior = Math.log(((severityCounts.classes[l]?.prior ?? 0) + 0.5) / (n + 2.5));
+        const learned = (((ll[l] ?? best) - best) / Math.max(1, features.length)) * 20 + prior;
+        return score + trust * learned;
+      });
+    }
+    return sev;
+  }
+
+  function suggest(passage: Passage): Suggestions {
+    const themeIds = themeScores(passage)
+      .map((score, i) => ({ score, id: ids[i] }))
+      .filter((t): t is { score: number; id: string } => t.score > 0 && t.id !== undefined)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3)
+      .map((t) => t.id);
+    const fromSection = sectionSeverity(passage.section);
+    const severity = fromSection ?? argmax(severityScores(passage));
+    return { themes: themeIds, severity };
+  }
+
+  for (const e of examples) learn(e);
+  return { suggest, learn };
+}
