@@ -1,3 +1,4 @@
+import { GRADE_LINE } from './details-sif';
 import { continuesBlock, joinText, type TextLine } from './lines';
 
 /** Where one text item stands in the report. */
@@ -10,6 +11,9 @@ export interface ItemPlace {
 
 const BULLET = /^[◼■▪•●◦−–]$/;
 const NUMBER = /^(\d{1,3})\.$/;
+/** Headings over what the inspectors ask to be done: the items a briefing quotes verbatim. */
+const IMPROVEMENT =
+  /^(?:What needs to improve|What does the .+ need to (?:improve|do better)|Areas? for (?:priority )?(?:actions?|improvement)|Priority and immediate action|Priorities for further improvement|Recommendations)\b/i;
 /** Ofsted numbers paragraphs 1, 2, 3 …; a jump this far is read as not a paragraph number. */
 const MAX_NUMBER_STEP = 5;
 
@@ -34,6 +38,7 @@ export function placeLines(lines: TextLine[], body: number, frontMatter: number)
   const bodyFonts = fontsOfBodyText(lines.slice(frontMatter), numbered, body, furniture);
 
   let section: string | undefined;
+  let improvementHeading: string | undefined;
   let paragraph: number | undefined;
   let lastNumber = 0;
   let previous: TextLine | undefined;
@@ -74,13 +79,24 @@ export function placeLines(lines: TextLine[], body: number, frontMatter: number)
         heading.push(next);
         i++;
       }
-      section = joinText(heading.map(mainText));
+      let name = joinText(heading.map(mainText));
+      // Before November 2013 a judgement's heading is followed by its grade: "Capacity to improve" over "Grade 2 (Good)".
+      const grade = lines[i + 1];
+      if (grade && headingLike(grade) && GRADE_LINE.test(mainText(grade).trim())) {
+        name = `${name}: ${mainText(grade).trim()}`;
+        heading.push(grade);
+        i++;
+      }
+      // A heading straight under "Areas for priority action" (letters set both alike) names a part of it.
+      section = improvementHeading && !IMPROVEMENT.test(name) ? `${improvementHeading} — ${name}` : name;
+      improvementHeading = IMPROVEMENT.test(name) ? name : undefined;
       paragraph = undefined;
       for (const l of heading) place(l, { section });
       previous = heading[heading.length - 1]!;
       continue;
     }
     previous = line;
+    improvementHeading = undefined;
     if (line.size < body - 1) {
       // Footnotes: part of the section, not of the paragraph they interrupt.
       place(line, { section });
