@@ -12,6 +12,28 @@ export const REPORTS = {
   northNorthamptonshire2026: 'north-northamptonshire-2026-ilacs-inspection.pdf',
 } as const;
 
+/** Real documents of every framework since 2009 (../shared/fixtures/pdfs/more/README.md says what each prints). */
+export const MORE = {
+  ilacsBcp2021: 'more/ilacs-standard-bcp-2021-12-inadequate.pdf',
+  ilacsLiverpool2026: 'more/ilacs-2026-postreform-liverpool-2026-05.pdf',
+  ilacsWiltshire2019: 'more/ilacs-wiltshire-2019-06.pdf',
+  ilacsIslesOfScilly2023: 'more/ilacs-short-isles-of-scilly-2023-07.pdf',
+  ilacsHalton2024: 'more/ilacs-standard-halton-2024-05-inadequate.pdf',
+  sifDevon2015: 'more/sif-devon-2015.pdf',
+  sifHull2015: 'more/sif-kingston-upon-hull-2015.pdf',
+  preSifKent2013: 'more/pre-sif-kent-2013.pdf',
+  jointAreaReviewHaringey2009: 'more/joint-area-review-progress-haringey-pub-2009-07-03.pdf',
+  areaSendDerbyshire2024: 'more/area-send-derbyshire-14-november-2024.pdf',
+  focusedVisitDevon2019: 'more/focused-visit-devon-pub-2019-05-28.pdf',
+  focusedVisitBcp2020: 'more/focused-visit-bcp-pub-2020-11-27.pdf',
+  focusedVisitBradford2021: 'more/focused-visit-bradford-pub-2021-02-12.pdf',
+  focusedVisitKingston2019: 'more/focused-visit-kingston-upon-thames-pub-2019-04-11.pdf',
+  focusedVisitCamden2023: 'more/focused-visit-camden-pub-2023-12-05-no-LA-in-title.pdf',
+  jtaiLiverpool2016: 'more/jtai-liverpool-pub-2016-08-03.pdf',
+  jtaiHampshire2017: 'more/jtai-hampshire-pub-2017-02-01.pdf',
+  jtaiSomerset2024: 'more/jtai-somerset-pub-2024-07-18.pdf',
+} as const;
+
 const loaded = new Map<string, Promise<PdfPageText[]>>();
 
 /** A fixture report's pages as the viewer reads them: getTextContent() of each page, in order. */
@@ -78,4 +100,18 @@ export function syntheticPage(page: number, lines: SyntheticLine[]): PdfPageText
     y -= size * 1.2;
   }
   return { page, items };
+}
+
+/** Paragraph numbers (or section headings) in reading order, each once per run. */
+export function runsOf<T>(
+  pages: PdfPageText[],
+  placeOf: (page: number, index: number) => { paragraph?: number; section?: string },
+  key: 'paragraph' | 'section',
+): T[] {
+  const runs: T[] = [];
+  for (const { page, index } of textItems(pages)) {
+    const value = placeOf(page, index)[key] as T | undefined;
+    if (value !== undefined && value !== runs[runs.length - 1]) runs.push(value);
+  }
+  return runs;
 }
