@@ -22,7 +22,8 @@
  * Nothing learned from an evaluation set ships: built-in knowledge is the theme texts passed
  * in and the cue lists.
  */
-import { gradeLean, sectionSeverity, severityEvidence, type Level } from './severity';
+import { gradeLean, sectionSeverity, severityEvidence, type Level, type SeverityEvidence } from './severity';
+import { Memory, type Neighbour } from './memory';
 import { isGeneric, terms } from './tokens';
 import type { LabelledPassage, Passage, Suggestions, ThemeText } from './types';
 
@@ -43,8 +44,14 @@ export interface SuggestOptions {
   labelWeight: number;
   /** Weight of the learned naive Bayes theme score. */
   learnedWeight: number;
-  /** Weight of the learned severity score against the wording cues. */
-  learnedSeverityWeight: number;
+  /** Step size of the online correction of severity cues by the user's own ratings. */
+  severityRate: number;
+  /** Weight of words (against cues) in that correction. */
+  severityWordWeight: number;
+  /** How alike (cosine of content stems) a learned passage must be to lend its labels. */
+  neighbourFloor: number;
+  /** Weight of the labels of a learned passage with the very same words. */
+  neighbourWeight: number;
   /** How much the second and third themes of an example count, against the first. */
   laterThemeWeight: number;
 }
@@ -53,7 +60,10 @@ export const DEFAULT_OPTIONS: SuggestOptions = {
   coldWeight: 1,
   labelWeight: 2,
   learnedWeight: 1,
-  learnedSeverityWeight: 1,
+  severityRate: 0.1,
+  severityWordWeight: 1,
+  neighbourFloor: 0.4,
+  neighbourWeight: 6,
   laterThemeWeight: 0.5,
 };
 
@@ -104,6 +114,48 @@ class Counts {
   }
 }
 
+/**
+ * A multinomial logistic correction to the cue scores, learned online: each example takes one
+ * gradient step, so the user's own ratings shift how much each cue and word counts.
+ */
+class Corrections {
+  readonly weights: Map<string, number>[];
+  readonly bias: number[];
+  examples = 0;
+
+  constructor(
+    size: number,
+    readonly rate: number,
+  ) {
+    this.weights = Array.from({ length: size }, () => new Map());
+    this.bias = new Array<number>(size).fill(0);
+  }
+
+  logits(base: number[], features: Map<string, number>): number[] {
+    return base.map((b, c) => {
+      const w = this.weights[c];
+      let sum = b + (this.bias[c] ?? 0);
+      if (w) for (const [f, x] of features) sum += (w.get(f) ?? 0) * x;
+      return sum;
+    });
+  }
+
+  learn(base: number[], features: Map<string, number>, target: number): void {
+    const logits = this.logits(base, features);
+    const max = Math.max(...logits);
+    const exp = logits.map((l) => Math.exp(l - max));
+    const total = exp.reduce((a, b) => a + b, 0);
+    exp.forEach((e, c) => {
+      const gradient = (c === target ? 1 : 0) - e / total;
+      const w = this.weights[c];
+      if (!w) return;
+      for (const [f, x] of features) w.set(f, (w.get(f) ?? 0) + this.rate * gradient * x);
+      this.bias[c] = (this.bias[c] ?? 0) + this.rate * 0.2 * gradient;
+    });
+    this.examples++;
+  }
+}
+
 interface ThemeModel {
   theme: ThemeText;
   /** stem → weight in this theme's label and description. */
@@ -140,7 +192,17 @@ export function createSuggester(
     Math.log(1 + models.length / (themeFrequency.get(s) ?? 1)) * (isGeneric(s) ? 0.25 : 1);
 
   const themeCounts = new Counts(themes.length);
-  const severityCounts = new Counts(5);
+  const severityModel = new Corrections(5, o.severityRate);
+  const memory = new Memory();
+
+  /** The user's passages most like this text (their own earlier tags of the same words). */
+  function neighbours(text: string): Neighbour[] {
+    return memory.nearest(terms(text).content, o.neighbourFloor, 5);
+  }
+
+  /** How much a neighbour's labels count: nothing at the floor, fully for the same words. */
+  const vote = (n: Neighbour) =>
+    o.neighbourWeight * ((n.similarity - o.neighbourFloor) / (1 - o.neighbourFloor));
 
   function coldScores(text: string): number[] {
     const t = terms(text);
@@ -162,9 +224,21 @@ export function createSuggester(
     return [...t.stems, ...t.pairs];
   }
 
-  function severityFeatures(text: string, cues: string[]): string[] {
-    const t = terms(text);
-    return [...t.stems, ...cues.map((c) => `#${c}`), ...cues.map((c) => `#${c}`)];
+  function severityFeatures(text: string, cues: string[]): Map<string, number> {
+    const features = new Map<string, number>();
+    const stems = new Set(terms(text).stems);
+    const x = o.severityWordWeight / Math.sqrt(Math.max(1, stems.size));
+    for (const s of stems) features.set(s, x);
+    for (const c of cues) features.set(`#${c}`, 1);
+    return features;
+  }
+
+  /** Severity scores from the wording, the section's grade: what learning corrects. */
+  function baseSeverity(passage: Passage, evidence: SeverityEvidence): number[] {
+    // With no cue at all, a passage is most likely context.
+    const sev = evidence.scores.map((score, l) => (l === 0 ? score + 0.5 : score));
+    const lean = gradeLean(passage.grade);
+    return lean ? sev.map((score, l) => score + (lean[l] ?? 0)) : sev;
   }
 
   function learn(example: LabelledPassage): void {
@@ -175,9 +249,17 @@ export function createSuggester(
       themeCounts.add(cls, features, i === 0 ? 1 : o.laterThemeWeight);
     });
     themeCounts.examples++;
+    const known = example.themes.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+    memory.add(terms(example.text).content, known, example.severity);
     const evidence = severityEvidence(example.text);
-    severityCounts.add(example.severity, severityFeatures(example.text, evidence.cues), 1);
-    severityCounts.examples++;
+    if (sectionSeverity(example.section) === null) {
+      // An item whose section decides its severity teaches nothing about wording.
+      severityModel.learn(
+        baseSeverity(example, evidence),
+        severityFeatures(example.text, evidence.cues),
+        example.severity,
+      );
+    }
   }
 
   function themeScores(passage: Passage): number[] {
@@ -199,6 +281,11 @@ export function createSuggester(
         return score + o.learnedWeight * (4 + learned * 4) * Math.min(1, counts.prior / 3);
       });
     }
+    for (const n of neighbours(text)) {
+      n.example.themes.forEach((c, rank) => {
+        scores[c] = (scores[c] ?? 0) + vote(n) * (rank === 0 ? 1 : o.laterThemeWeight);
+      });
+    }
     if (passage.section) {
       const fromSection = coldScores(passage.section);
       const max = Math.max(...fromSection, 0);
@@ -210,23 +297,12 @@ export function createSuggester(
   function severityScores(passage: Passage): number[] {
     const text = passage.text ?? '';
     const evidence = severityEvidence(text);
-    // With no cue at all, a passage is most likely context.
-    let sev = evidence.scores.map((score, l) => (l === 0 ? score + 0.5 : score));
-    const lean = gradeLean(passage.grade);
-    if (lean) sev = sev.map((score, l) => score + (lean[l] ?? 0));
-    if (severityCounts.examples > 0) {
-      const features = severityFeatures(text, evidence.cues);
-      const ll = severityCounts.logLikelihood(features);
-      const best = Math.max(...ll);
-      const n = severityCounts.examples;
-      const trust = o.learnedSeverityWeight * Math.min(1, n / 20);
-      sev = sev.map((score, l) => {
-        const prior = Math.log(((severityCounts.classes[l]?.prior ?? 0) + 0.5) / (n + 2.5));
-        const learned = (((ll[l] ?? best) - best) / Math.max(1, features.length)) * 20 + prior;
-        return score + trust * learned;
-      });
-    }
-    return sev;
+    const base = baseSeverity(passage, evidence);
+    const scores =
+      severityModel.examples === 0 ? base : severityModel.logits(base, severityFeatures(text, evidence.cues));
+    for (const n of neighbours(text))
+      scores[n.example.severity] = (scores[n.example.severity] ?? 0) + vote(n);
+    return scores;
   }
 
   function suggest(passage: Passage): Suggestions {

@@ -21,40 +21,54 @@ function cue(level: Level, weight: number, name: string, re: RegExp): Cue {
 
 /** Serious words said in the negative ("not widespread or serious", "not left at risk"). */
 const NEGATED_SERIOUS =
-  /\b(?:not|no|nor|neither)\b[^.;:]{0,40}?\b(?:serious|widespread|systemic|unsafe|inadequate|(?:at|of) (?:immediate |significant )?(?:risk|harm))|\bwithout (?:leaving|placing)[^.;]{0,30}risk/;
+  /\b(?:not|nor|neither) (?:\w+ )?(?:widespread|serious|systemic|unsafe|inadequate)\b|\b(?:not|never) (?:been )?(?:left|placed|put|exposed) (?:\w+ )?(?:at|to) (?:\w+ )?(?:risk|harm)|\bno (?:child|children|young people)\b[^.;]{0,40}\bat (?:\w+ )?risk|\bwithout (?:leaving|placing)[^.;]{0,30}risk/;
+
+/** "serious" as part of a name, not a judgement ("serious youth violence", "taken seriously"). */
+const SERIOUS =
+  /\bserious(?! youth| case| incident| violence| crime| organised| sexual| injur)|\bseriously(?<!taken seriously)\b/;
 
 const CUES: Cue[] = [
   // 4: serious concern
-  cue(4, 3, 'serious', /\bserious(?:ly)?\b/),
+  cue(4, 3, 'serious', SERIOUS),
   cue(
     4,
     3,
     'significant-weakness',
-    /\bsignificant(?:ly)? (?:weakness|failing|failure|shortfall|deficit|deficienc|concern|gap|delay)/,
+    /\bsignificant(?:ly)? (?:\w+ )?(?:weakness|failing|failure|shortfall|shortcoming|deficit|deficienc|concern|gap|delay|negative)/,
   ),
-  cue(4, 3, 'inadequate', /\binadequate\b/),
-  cue(4, 3, 'unsafe', /\bunsafe\b|\bnot safe\b/),
+  cue(4, 3, 'inadequate', /\binadequate\b|\bunsatisfactory\b|\bnot fit for purpose\b/),
+  cue(4, 3, 'unsafe', /\bunsafe\b|\bnot (?:feel )?safe\b/),
   cue(
     4,
-    3,
+    3.5,
     'risk-of-harm',
-    /\b(?:at|of) (?:continued |ongoing |further |increased |potential )?risk of (?:significant |serious |further )?harm|\bharmful (?:circumstances|situations|environments)/,
+    /\brisk of (?:\w+ ){0,2}harm|\bsignificant risk\b|\brisk of being harmed|\b(?:left|remain|remaining|living|live|lives) (?:\w+ ){0,4}(?:at (?:\w+ )?risk|in (?:harmful|neglectful|unsafe|dangerous) (?:circumstances|situations|environments|homes))|\bharmful (?:circumstances|situations|environments)|\bsuffer (?:neglect|harm|abuse)|\bchance of harm/,
   ),
-  cue(4, 2.5, 'widespread', /\bwidespread\b|\bsystemic\b|\bendemic\b|\bpervasive\b/),
-  cue(4, 2, 'too-many', /\btoo many\b|\bfar too\b|\bthe majority of\b[^.]{0,40}\b(?:not|no)\b/),
+  cue(
+    4,
+    2.5,
+    'widespread',
+    /\bwidespread\b|\bsystemic\b|\bendemic\b|\bpervasive\b|\bvast majority\b[^.]{0,40}\bnot\b/,
+  ),
+  cue(4, 2.5, 'too-many', /\btoo many\b|\bfar too\b|\bthe majority of\b[^.]{0,40}\b(?:not|no)\b/),
   cue(
     4,
     2.5,
     'largely-absent',
-    /\b(?:largely|wholly|completely|entirely) (?:absent|ineffective|missing)|\bvery poor\b|\bpoor quality\b/,
+    /\b(?:largely|wholly|completely|entirely) (?:absent|ineffective|missing)|\bvery poor\b|\bpoor[- ]quality\b|\bmostly poor\b|\brarely\b|\bno (?:\w+ )?(?:quality assurance|oversight|management oversight|strategy|plans?|systems?)\b[^.]{0,20}\bin place|\blet down\b/,
   ),
   cue(
     4,
     2,
     'most-not',
-    /\b(?:most|many|all) [a-z' ]{0,40}\b(?:do not|does not|are not|did not|were not|have not|had not|fail)\b/,
+    /\b(?:most|many) [a-z' ]{0,40}\b(?:do not|does not|are not|did not|were not|have not|had not|fail)\b/,
   ),
-  cue(4, 3, 'priority-action', /\bpriority (?:and immediate )?action|\bimmediate action\b|\burgent(?:ly)?\b/),
+  cue(
+    4,
+    3,
+    'priority-action',
+    /\bpriority (?:and immediate )?action|\bimmediate action\b|\burgent(?:ly)? (?:action|attention|improvement)|\b(?:address|act|improve) urgently\b/,
+  ),
   cue(4, 1.5, 'failed', /\bfail(?:ed|s|ing|ure)? to\b|\bfailures?\b/),
   cue(4, 1.5, 'deteriorat', /\bdeteriorat|\bdeclin/),
 
@@ -67,35 +81,31 @@ const CUES: Cue[] = [
     'not-always',
     /\bnot always\b|\bnot all\b|\bnot routinely\b|\bnot sufficiently\b|\bnot (?:fully|well|clear|effective|timely|robust)/,
   ),
-  cue(
-    3,
-    1.5,
-    'some',
-    /\bsome\b|\ba (?:small )?number of\b|\ba minority\b|\ba few\b|\bother\b[^.]{0,20}\bnot\b/,
-  ),
+  cue(3, 1.5, 'some', /\bsome\b|\ba (?:small |very small )?(?:number|minority) of\b|\ba few\b/),
   cue(
     3,
     1.5,
     'delay',
-    /\bdelay|\bdrift|\btoo long\b|\btoo slow|\bnot (?:seen|completed|held|visited) (?:promptly|quickly|soon)|\blate\b|\bwaiting\b/,
+    /\bdelay|\bdrift|\btoo long\b|\btoo slow|\bslow(?:er|ly)?\b|\bnot (?:seen|completed|held|visited) (?:promptly|quickly|soon)|\blate\b|\bwaiting\b/,
   ),
+  cue(3, 1.5, 'too', /\btoo (?!many\b|soon\b|early\b|much\b)[a-z]+|\bover-optimis|\bovertly|\boverly\b/),
   cue(
     3,
     1.5,
     'weak',
-    /\bweak|\bgaps?\b|\binsufficient|\blimited\b|\black(?:s|ing)?\b|\bpoor(?:ly)?\b|\bunclear\b|\bineffective|\bless (?:effective|well|clear)|\bbelow\b|\bshortfall/,
+    /\bweak|\bgaps?\b|\binsufficient|\blimited\b|\black(?:s|ing)?\b|\bpoor(?:ly)?\b|\bunclear\b|\bineffective|\bless (?:effective|well|clear)|\bbelow\b|\bshortfall|\bmissed opportunit|\blow\b|\bunder[- ]?developed\b|\bstrained\b|\bunfilled\b|\bno (?:joined|clear|consistent|systematic|functional)/,
   ),
   cue(
     3,
     1,
     'negation',
-    /\b(?:do|does|did|is|are|was|were|has|have|had) not\b|\bn't\b|\bno (?:evidence|clear|consistent)\b|\brarely\b|\bnever\b/,
+    /\b(?:do|does|did|is|are|was|were|has|have|had) not\b|\bn't\b|\bno (?:evidence|clear|consistent)\b|\bnever\b|\bcannot\b/,
   ),
   cue(
     3,
     2,
     'improve',
-    /\bneeds? to (?:improve|be|ensure|strengthen|develop)\b|\bshould\b|\brequires? improvement|\bimprove (?:the|their|how)\b|\barea(?:s)? for (?:improvement|development)\b|\bmore (?:work|to do)\b|\bstrengthen\b/,
+    /\bneeds? to [a-z]+|\bshould\b|\brequires? improvement|\bimprove (?:the|their|how)\b|\bcould be improved\b|\barea(?:s)? for (?:improvement|development)\b|\bmore (?:work|to do)\b|\bstrengthen\b/,
   ),
 
   // 2: improving, not yet embedded
@@ -104,7 +114,7 @@ const CUES: Cue[] = [
     2,
     2.5,
     'too-soon',
-    /\btoo (?:soon|early)\b|\bnot yet\b|\byet to\b|\bearly (?:stage|days|signs)|\bin (?:its|their) infancy\b/,
+    /\btoo (?:soon|early)\b|\bnot yet\b|\byet to\b|\bearly (?:stage|days|signs)|\bin (?:its|their) infancy\b|\bstill being (?:embedded|developed|implemented)/,
   ),
   cue(
     2,
@@ -116,7 +126,7 @@ const CUES: Cue[] = [
     2,
     1.5,
     'improving',
-    /\bimproving\b|\bimprovements? (?:are|is|has|have) (?:being|been) made\b|\bfrom a (?:low|very low) base\b|\bprogress\b|\bmoving in the right direction\b|\btrajectory\b/,
+    /\bimproving\b|\bimprovements? (?:are|is|has|have) (?:being|been) made\b|\bsome improvements?\b|\bfrom a (?:low|very low) base\b|\bprogress\b|\bmoving in the right direction\b|\btrajectory\b|\bbecoming\b|\bstrengthening\b|\bcontinu(?:e|es|ing) to (?:improve|develop)/,
   ),
   cue(
     2,
@@ -131,30 +141,46 @@ const CUES: Cue[] = [
     1,
     2,
     'strong',
-    /\bstrong(?:ly)?\b|\bstrength|\brobust\b|\bthorough|\bcomprehensive\b|\bhigh[- ]quality\b|\bexcellent|\boutstanding\b|\bexceptional/,
+    /\bstrong(?:ly)?\b|\bstrength|\brobust\b|\bthorough|\bcomprehensive\b|\bhigh[- ]quality\b|\bexcellent|\boutstanding\b|\bexceptional|\bimpressive(?:ly)?\b|\bsophisticated\b|\btenaci/,
   ),
-  cue(1, 1.5, 'timely', /\btimely\b|\bprompt(?:ly)?\b|\bswift(?:ly)?\b|\bquickly\b|\bwithout delay\b/),
+  cue(
+    1,
+    1.5,
+    'timely',
+    /\btimely\b|\bprompt(?:ly)?\b|\bswift(?:ly)?\b|\bquickly\b|\bwithout delay\b|\bearly\b|\bwithin \d+ (?:hours|days)/,
+  ),
   cue(
     1,
     1.5,
     'well',
-    /\bwell[- ](?:understood|established|embedded|supported|planned|led|managed|coordinated|considered|informed|attended|trained)|\bgood\b|\bpositive(?:ly)?\b|\bbenefit|\bappropriate(?:ly)?\b|\bsuccessful(?:ly)?\b|\bconfident(?:ly)?\b|\bskilled\b|\bsensitive(?:ly)?\b|\bmeaningful|\bcreative(?:ly)?\b|\bcommitted\b|\bclear(?:ly)?\b|\bcarefully\b|\bconsistent(?:ly)?\b|\bimproved\b|\bknow (?:their|the) children well\b/,
+    /\b[a-z]+ (?:very |really )?well\b|\bwell[- ][a-z]+|\bgood\b|\bpositive(?:ly)?\b|\bbenefit|\bappropriate(?:ly)?\b|\bsucce(?:ss|ed)|\bconfident(?:ly)?\b|\bskilled\b|\bsensitive(?:ly)?\b|\bmeaningful|\bcreative(?:ly)?\b|\bcommitted\b|\bclear(?:ly)?\b|\bcarefully\b|\bconsistent(?:ly)?\b|\bimprove(?:d|ments) (?:in|to)\b|\bimproved\b|\baccurate(?:ly)?\b|\bmanageable\b|\bstable\b|\bvalued\b/,
   ),
+  cue(1, 1, 'now', /\bnow\b|\bhas (?:led|resulted)\b/),
 
   // 0: context, scope, method
   cue(
     0,
     1.5,
     'scope',
-    /\b(?:this|the) (?:visit|inspection|inspectors?|monitoring visit|focused visit)\b[^.]{0,40}\b(?:looked|considered|evaluated|focused|reviewed|met|spoke|examined|took place|was carried out)|\binspectors (?:looked|considered|evaluated|reviewed|met|spoke|examined)/,
+    /\b(?:this|the) (?:visit|inspection|inspectors?|monitoring visit|focused visit)\b[^.]{0,40}\b(?:looked|considered|evaluated|focused|reviewed|met|spoke|examined|took place|was carried out)|\binspectors (?:looked|considered|evaluated|reviewed|met|spoke|examined)|\bthis (?:letter|report) (?:summarises|sets out|describes)/,
   ),
   cue(
     0,
     1.5,
     'fact',
-    /\bsince the (?:last|previous) (?:inspection|visit)\b[^.]{0,60}\b(?:appointed|changed|changes|has had|there have been)|\b(?:was|were|has been|have been) appointed\b|\btook up (?:post|the post)|\binterim\b|\bpopulation\b|\b(?:in|since|from) (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}/,
+    /\bsince the (?:last|previous) (?:inspection|visit)\b[^.]{0,60}\b(?:appointed|changed|changes|has had|there have been)|\b(?:was|were|has been|have been) appointed\b|\bappointments? of\b|\bchanges? (?:of|to|in|across) (?:the )?(?:senior|leadership|director|dcs|chief|lead member)|\btook up (?:post|the post)|\binterim\b|\bpopulation\b|\b(?:in|since|from) (?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}/,
   ),
 ];
+
+/**
+ * An item of "What needs to improve?" or a recommendation, recognised by its form: a noun
+ * phrase with no main verb ("The quality of ...", "The effectiveness of ...") or an
+ * instruction ("Ensure that ...", "Improve ...").
+ */
+const IMPROVEMENT_ITEM =
+  /^(?:the )?(?:[a-z-]+ ){1,3}(?:of|for|in)\b(?![^.]*\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|cannot|could|will|would|should|must|may|remains?|continues?|leads?|led|results?|means|knows?|makes?|provides?|ensures?|receives?|helps?|works?|shows?|takes?|gets?|needs?|uses?|lacks?|includ\w*)\b)/;
+const INSTRUCTION =
+  /^(?:ensure|review|improve|enhance|strengthen|develop|establish|increase|reduce|make sure|implement|provide|address)\b/;
 
 /** Contrast words: the clause after them is the one a report stresses. */
 const CONTRAST = /\b(?:but|however|although|though|whereas|despite|nevertheless|yet|while)\b/;
@@ -173,6 +199,11 @@ export function severityEvidence(text: string): SeverityEvidence {
   const fired = new Set<string>();
   const add = (level: Level, w: number) => (scores[level] = (scores[level] ?? 0) + w);
   // Split at contrast words; later parts weigh more ("X is good, but Y").
+  const trimmed = lower.trim();
+  if (INSTRUCTION.test(trimmed) || IMPROVEMENT_ITEM.test(trimmed)) {
+    add(3, 4);
+    fired.add('improvement-item');
+  }
   const parts = splitAtContrast(lower);
   parts.forEach((part, i) => {
     const stress = parts.length > 1 && i === parts.length - 1 ? 1.5 : 1;
