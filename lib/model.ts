@@ -123,6 +123,8 @@ export interface DocumentRecord {
 export interface Theme {
   id: string;
   label: string;
+  /** What the theme covers, in the user's words; suggestions read it. */
+  description?: string;
   color: string;
   /** Position in the picker. */
   order: number;

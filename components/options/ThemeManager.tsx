@@ -11,9 +11,10 @@ export interface ThemeManagerProps {
   /** How many annotations carry each theme. */
   usage: ReadonlyMap<string, number>;
   notice: Notice | null;
-  onAdd(label: string, color: string): Promise<boolean>;
+  onAdd(label: string, color: string, description: string): Promise<boolean>;
   onRename(id: string, label: string): Promise<boolean>;
   onRecolour(id: string, color: string): void;
+  onDescribe(id: string, description: string): void;
   /** Moves a theme to `toIndex` (from 0) in the order. */
   onMove(id: string, toIndex: number): void;
   onRetire(id: string): void;
@@ -73,6 +74,7 @@ export function ThemeManager(props: ThemeManagerProps) {
             isLast={i === themes.length - 1}
             onRename={props.onRename}
             onRecolour={props.onRecolour}
+            onDescribe={props.onDescribe}
             onMoveUp={(id) => move(id, -1)}
             onMoveDown={(id) => move(id, 1)}
             onRetire={props.onRetire}

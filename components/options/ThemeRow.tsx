@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Theme } from '../../lib/model';
+import { MAX_THEME_DESCRIPTION } from '../../lib/db/themes';
+import { themeDescription } from '../../lib/taxonomy/themes';
 import { countLabel } from '../text';
 
 export interface ThemeRowProps {
@@ -12,6 +14,7 @@ export interface ThemeRowProps {
   isLast: boolean;
   onRename(id: string, label: string): Promise<boolean>;
   onRecolour(id: string, color: string): void;
+  onDescribe(id: string, description: string): void;
   onMoveUp(id: string): void;
   onMoveDown(id: string): void;
   onRetire(id: string): void;
@@ -52,6 +55,14 @@ export function ThemeRow(props: ThemeRowProps) {
           saved={theme.label}
           maxLength={120}
           onSave={(label) => void props.onRename(theme.id, label)}
+        />
+        <SavedField
+          class="description"
+          label={`What ${theme.label} covers`}
+          saved={themeDescription(theme)}
+          maxLength={MAX_THEME_DESCRIPTION}
+          placeholder="What it covers, in your words (suggestions read it)"
+          onSave={(description) => props.onDescribe(theme.id, description)}
         />
         <span class="usage">{countLabel(count)}</span>
         {theme.retired && <span class="badge">Retired</span>}
@@ -118,6 +129,7 @@ interface SavedFieldProps {
   maxLength: number;
   size?: number;
   spellcheck?: boolean;
+  placeholder?: string;
   onSave(value: string): void;
 }
 
@@ -133,6 +145,7 @@ function SavedField({
   maxLength,
   size,
   spellcheck,
+  placeholder,
   onSave,
 }: SavedFieldProps) {
   const [draft, setDraft] = useState(saved);
@@ -158,6 +171,7 @@ function SavedField({
       maxLength={maxLength}
       size={size}
       spellcheck={spellcheck}
+      placeholder={placeholder}
       onInput={(e) => setDraft(e.currentTarget.value)}
       onBlur={save}
       onKeyDown={(e) => {

@@ -16,6 +16,7 @@ function App({ model, space }: { model: OptionsModel; space: TeamSpaceModel }) {
         onAdd: model.addTheme,
         onRename: model.renameTheme,
         onRecolour: (id, color) => void model.recolourTheme(id, color),
+        onDescribe: (id, description) => void model.describeTheme(id, description),
         onMove: (id, toIndex) => void model.moveTheme(id, toIndex),
         onRetire: (id) => void model.retireTheme(id),
         onRestore: (id) => void model.restoreTheme(id),

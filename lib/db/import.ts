@@ -112,7 +112,7 @@ function placeOf(text: string, offset: number): string {
 
 /**
  * Adds the file's themes and the annotations' theme ids that the database does not know, at
- * the end of its order: with the file's label, colour and retired flag where it lists them,
+ * the end of its order: with the file's label, description, colour and retired flag where it lists them,
  * else the id as label and a neutral colour. A label already in use gets a number after it.
  * A theme that is only a name (a tag) and names a stored theme, or one added before it, is
  * not added: `storedIds` maps its id in the file to that theme's id.
@@ -142,9 +142,10 @@ async function addMissingThemes(db: AnnotatorDb, { themes, annotations, tagTheme
     }
     const label = uniqueLabel(named.label, labels);
     labels.push(label);
-    const theme = {
+    const theme: Theme = {
       id,
       label,
+      ...(source?.description !== undefined && { description: source.description }),
       color: source?.color ?? NEUTRAL_THEME_COLOR,
       order: order++,
       retired: source?.retired ?? false,

@@ -10,18 +10,23 @@ import { DEFAULT_THEMES } from '../taxonomy/themes';
 import type { AnnotatorDb } from './database';
 
 export const MAX_THEME_LABEL = 120;
+export const MAX_THEME_DESCRIPTION = 400;
 /** The colour of a theme that comes with no colour of its own (e.g. from an import). */
 export const NEUTRAL_THEME_COLOR = '#757575';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 /** Adds an active theme at the end of the order; its id is a slug of its label, made unique. */
-export async function addTheme(db: AnnotatorDb, { label, color }: { label: string; color: string }) {
+export async function addTheme(
+  db: AnnotatorDb,
+  { label, color, description = '' }: { label: string; color: string; description?: string },
+) {
   return db.transaction('rw', db.themes, async () => {
     const themes = await db.themes.toArray();
     const theme: Theme = {
       id: uniqueId(slug(label), new Set(themes.map((t) => t.id))),
       label: checkLabel(label, themes),
+      ...(description.trim() && { description: checkDescription(description) }),
       color: checkColor(color),
       order: nextOrder(themes),
       retired: false,
@@ -36,6 +41,14 @@ export async function renameTheme(db: AnnotatorDb, id: string, label: string): P
     const themes = await db.themes.toArray();
     const theme = find(themes, id);
     return save(db, { ...theme, label: checkLabel(label, themes, id) });
+  });
+}
+
+/** Says what a theme covers, in the user's words: suggestions read it. */
+export async function describeTheme(db: AnnotatorDb, id: string, description: string): Promise<Theme> {
+  return db.transaction('rw', db.themes, async () => {
+    const theme = find(await db.themes.toArray(), id);
+    return save(db, { ...theme, description: checkDescription(description) });
   });
 }
 
@@ -210,4 +223,12 @@ async function setRetired(db: AnnotatorDb, id: string, retired: boolean): Promis
 /** Stores `themes` with orders 0, 1, 2 … in the given sequence. */
 async function writeOrder(db: AnnotatorDb, themes: readonly Theme[]): Promise<void> {
   await db.themes.bulkPut(themes.map((theme, order) => ({ ...theme, order })));
+}
+
+function checkDescription(description: string): string {
+  const trimmed = description.trim().replace(/\s+/g, ' ');
+  if (trimmed.length > MAX_THEME_DESCRIPTION) {
+    throw new Error(`A theme description can be at most ${MAX_THEME_DESCRIPTION} characters.`);
+  }
+  return trimmed;
 }

@@ -15,12 +15,14 @@ import type {
 } from '../model';
 import { isSeverity } from '../taxonomy/severity';
 import { butIs, fail, show, within } from './field-error';
-import { MAX_THEME_LABEL } from './themes';
+import { MAX_THEME_DESCRIPTION, MAX_THEME_LABEL } from './themes';
 
 export const MAX_QUOTE_LENGTH = 10_000;
 export const MAX_NOTE_LENGTH = 10_000;
 /** The longest section heading, local authority, printed dates, judgement or grade. */
 export const MAX_LABEL_LENGTH = 300;
+/** The longest outcome an ungraded inspection prints (Area SEND's run to a few sentences). */
+export const MAX_OUTCOME_LENGTH = 1000;
 /** The most judgements a report's grade table can list (ILACS has four). */
 export const MAX_JUDGEMENTS = 20;
 
@@ -78,7 +80,8 @@ export function checkChanges(changes: unknown, themeIds: ReadonlySet<string>): A
   themes.forEach((id: unknown, i) => {
     if (typeof id !== 'string' || !themeIds.has(id)) fail(`themes[${i}]`, `Unknown theme: ${show(id)}`);
   });
-  if (!isSeverity(severity)) fail('severity', `Severity must be -1 (unrated), 0, 1, 2, 3 or 4${butIs(severity)}`);
+  if (!isSeverity(severity))
+    fail('severity', `Severity must be -1 (unrated), 0, 1, 2, 3 or 4${butIs(severity)}`);
   if (typeof note !== 'string') fail('note', 'The note must be text');
   if (note.length > MAX_NOTE_LENGTH) {
     fail('note', `The note is longer than ${count(MAX_NOTE_LENGTH)} characters`);
@@ -163,16 +166,17 @@ export function checkCitation(citation: unknown): Citation {
 /** What a report says about itself: local authority, visit type, inspection dates and judgements. */
 export function checkDetails(details: unknown): ReportDetails {
   if (!isRecord(details)) fail('', 'The report details must be an object');
-  const { localAuthority, visitType, inspectionDates, judgements } = details;
+  const { localAuthority, visitType, inspectionDates, judgements, outcome } = details;
   return {
     localAuthority: checkLabel(localAuthority, 'localAuthority', 'The local authority'),
     visitType: checkVisitType(visitType),
     inspectionDates: within('inspectionDates', () => checkInspectionDates(inspectionDates)),
     judgements: within('judgements', () => checkJudgements(judgements)),
+    ...(outcome !== undefined && { outcome: checkOutcome(outcome) }),
   };
 }
 
-/** A theme read from a file: id, label and colour; `order` unless it has its own, and in use unless retired. */
+/** A theme read from a file: id, label, colour and description if any; `order` unless it has its own, and in use unless retired. */
 export function checkTheme(theme: unknown, order: number): Theme {
   if (!isRecord(theme)) fail('', 'The theme must be an object');
   const { id, label, color } = theme;
@@ -192,7 +196,14 @@ export function checkTheme(theme: unknown, order: number): Theme {
   }
   const retired = theme.retired === undefined ? false : theme.retired;
   if (typeof retired !== 'boolean') fail('retired', 'The theme retired flag must be true or false');
-  return { id, label, color, order: ownOrder, retired };
+  const { description } = theme;
+  if (description !== undefined && typeof description !== 'string') {
+    fail('description', 'The theme description must be text');
+  }
+  if (typeof description === 'string' && description.length > MAX_THEME_DESCRIPTION) {
+    fail('description', `The theme description is longer than ${MAX_THEME_DESCRIPTION} characters`);
+  }
+  return { id, label, ...(description !== undefined && { description }), color, order: ownOrder, retired };
 }
 
 /**
@@ -281,6 +292,14 @@ function checkInspectionDates(dates: unknown): ReportDetails['inspectionDates'] 
   }
   if (end < start) fail('end', `The last inspection day (${end}) is before the first (${start})`);
   return { text: printed, start, end };
+}
+
+function checkOutcome(outcome: unknown): string {
+  if (typeof outcome !== 'string' || outcome.trim() === '') fail('outcome', 'The outcome must be text');
+  if (outcome.length > MAX_OUTCOME_LENGTH) {
+    fail('outcome', `The outcome is longer than ${MAX_OUTCOME_LENGTH} characters`);
+  }
+  return outcome;
 }
 
 function checkJudgements(judgements: unknown): ReportDetails['judgements'] {

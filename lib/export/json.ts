@@ -58,7 +58,14 @@ export function buildJsonExport(
     exportedAt: now.toISOString(),
     themes: [...themes]
       .sort((a, b) => a.order - b.order)
-      .map(({ id, label, color, order, retired }) => ({ id, label, color, order, retired })),
+      .map(({ id, label, description, color, order, retired }) => ({
+        id,
+        label,
+        ...(description !== undefined && { description }),
+        color,
+        order,
+        retired,
+      })),
     annotations: ordered.map((a) => ({
       id: a.id,
       document: exportedDocument(a.url, records.get(a.url)),
@@ -86,12 +93,14 @@ function exportedDetails({
   visitType,
   inspectionDates,
   judgements,
+  outcome,
 }: ReportDetails): ReportDetails {
   return {
     localAuthority,
     visitType,
     inspectionDates: { ...inspectionDates },
     judgements: judgements.map((row) => ({ ...row })),
+    ...(outcome !== undefined && { outcome }),
   };
 }
 

@@ -161,7 +161,14 @@ export function buildW3cCollection(
     'ofsted-annotator:version': W3C_EXTENSION_VERSION,
     'ofsted-annotator:themes': [...input.themes]
       .sort((a, b) => a.order - b.order)
-      .map(({ id, label, color, order, retired }) => ({ id, label, color, order, retired })),
+      .map(({ id, label, description, color, order, retired }) => ({
+        id,
+        label,
+        ...(description !== undefined && { description }),
+        color,
+        order,
+        retired,
+      })),
     first: { id: ids.page, type: 'AnnotationPage', partOf: { id: ids.collection }, startIndex: 0, items },
     last: ids.page,
   };

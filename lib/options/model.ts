@@ -13,6 +13,7 @@ import {
   deleteTheme,
   moveTheme,
   recolourTheme,
+  describeTheme,
   renameTheme,
   restoreDefaultThemes,
   restoreTheme,
@@ -65,8 +66,13 @@ export function createOptionsModel(db: AnnotatorDb) {
     importNotice,
     importing,
 
-    addTheme: (label: string, color: string) =>
-      themeAction(async () => `Added “${(await addTheme(db, { label, color })).label}”.`),
+    addTheme: (label: string, color: string, description = '') =>
+      themeAction(async () => `Added “${(await addTheme(db, { label, color, description })).label}”.`),
+
+    describeTheme: (id: string, description: string) =>
+      themeAction(
+        async () => `Saved what “${(await describeTheme(db, id, description)).label}” covers.`,
+      ),
 
     renameTheme: (id: string, label: string) => {
       const before = labelOf(id);

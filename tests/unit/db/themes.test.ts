@@ -4,6 +4,7 @@ import { exportAll } from '../../../lib/export/json';
 import {
   addTheme,
   deleteTheme,
+  describeTheme,
   moveTheme,
   recolourTheme,
   renameTheme,
@@ -113,6 +114,20 @@ describe('recolourTheme', () => {
   it('refuses any other way of writing a colour', async () => {
     expect(await failure(recolourTheme(db, 'neglect', 'blue'))).toMatch(/#rrggbb/);
     expect((await theme('neglect')).color).toBe('#757575');
+  });
+});
+
+describe('describeTheme', () => {
+  it('stores what a theme covers with its white space tidied, and an empty description as empty', async () => {
+    await describeTheme(db, 'neglect', '  chronic neglect,\n  poor home conditions ');
+    expect((await theme('neglect')).description).toBe('chronic neglect, poor home conditions');
+    await describeTheme(db, 'neglect', '');
+    expect((await theme('neglect')).description).toBe('');
+  });
+
+  it('refuses a description over the limit and keeps the old one', async () => {
+    expect(await failure(describeTheme(db, 'neglect', 'x'.repeat(401)))).toMatch(/at most 400 characters/);
+    expect((await theme('neglect')).description).toBe('recognising and responding to chronic neglect');
   });
 });
 

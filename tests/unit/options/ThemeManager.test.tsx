@@ -20,6 +20,7 @@ function setup(overrides: Partial<ThemeManagerProps> = {}) {
     onAdd: vi.fn(async () => true),
     onRename: vi.fn(async () => true),
     onRecolour: vi.fn(),
+    onDescribe: vi.fn(),
     onMove: vi.fn(),
     onRetire: vi.fn(),
     onRestore: vi.fn(),
@@ -34,6 +35,29 @@ function setup(overrides: Partial<ThemeManagerProps> = {}) {
 const row = (label: string) => within(screen.getByRole('group', { name: label }));
 
 describe('ThemeManager', () => {
+  it("shows what each theme covers, the default's own words for a default theme stored without them, and saves an edit on Enter", () => {
+    const { props } = setup({
+      themes: [
+        { id: 'neglect', label: 'Neglect', color: '#757575', order: 0, retired: false },
+        {
+          id: 'private-fostering',
+          label: 'Private fostering',
+          description: 'private fostering arrangements',
+          color: '#999999',
+          order: 1,
+          retired: false,
+        },
+      ],
+    });
+    const neglect = screen.getByRole<HTMLInputElement>('textbox', { name: 'What Neglect covers' });
+    expect(neglect.value).toBe('recognising and responding to chronic neglect');
+    const own = screen.getByRole<HTMLInputElement>('textbox', { name: 'What Private fostering covers' });
+    expect(own.value).toBe('private fostering arrangements');
+    fireEvent.input(own, { target: { value: 'private fostering arrangements, notifications' } });
+    fireEvent.keyDown(own, { key: 'Enter' });
+    expect(props.onDescribe).toHaveBeenCalledWith('private-fostering', 'private fostering arrangements, notifications');
+  });
+
   it('lists the themes in order with their names, colours and usage', () => {
     setup();
     const items = screen.getAllByRole('listitem');
@@ -206,15 +230,18 @@ describe('ThemeManager', () => {
     expect(props.onDelete).toHaveBeenCalledWith('neglect', 'voice');
   });
 
-  it('adds a theme and clears the form when that succeeded', async () => {
+  it('adds a theme with what it covers and clears the form when that succeeded', async () => {
     const { props } = setup();
     const form = within(screen.getByRole('form', { name: 'Add theme' }));
     const name = form.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
     fireEvent.input(name, { target: { value: 'Youth justice' } });
     fireEvent.input(form.getByLabelText('Colour'), { target: { value: '#112233' } });
+    const covers = form.getByRole('textbox', { name: 'What it covers' }) as HTMLInputElement;
+    fireEvent.input(covers, { target: { value: 'youth offending, custody' } });
     fireEvent.click(form.getByRole('button', { name: 'Add theme' }));
-    expect(props.onAdd).toHaveBeenCalledWith('Youth justice', '#112233');
+    expect(props.onAdd).toHaveBeenCalledWith('Youth justice', '#112233', 'youth offending, custody');
     await waitFor(() => expect(name.value).toBe(''));
+    expect(covers.value).toBe('');
   });
 
   it('adds a theme with a colour typed as a code', async () => {
@@ -225,7 +252,7 @@ describe('ThemeManager', () => {
     fireEvent.input(code, { target: { value: '#a1b2c3' } });
     expect((form.getByLabelText('Colour') as HTMLInputElement).value).toBe('#a1b2c3');
     fireEvent.click(form.getByRole('button', { name: 'Add theme' }));
-    expect(props.onAdd).toHaveBeenCalledWith('Youth justice', '#a1b2c3');
+    expect(props.onAdd).toHaveBeenCalledWith('Youth justice', '#a1b2c3', '');
     await waitFor(() => expect(code.value).toBe('#607d8b'));
   });
 

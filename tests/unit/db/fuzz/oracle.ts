@@ -5,7 +5,7 @@
 import type { Table } from 'dexie';
 import type { AnnotatorDb } from '../../../../lib/db/database';
 import type { ImportResult } from '../../../../lib/db/import';
-import { MAX_THEME_LABEL, NEUTRAL_THEME_COLOR } from '../../../../lib/db/themes';
+import { MAX_THEME_DESCRIPTION, MAX_THEME_LABEL, NEUTRAL_THEME_COLOR } from '../../../../lib/db/themes';
 import { checkAnnotation, checkDetails, isTimestamp } from '../../../../lib/db/validate';
 import type { ExportContents } from '../../../../lib/export/read';
 import type { Annotation, DocumentRecord, Theme } from '../../../../lib/model';
@@ -75,7 +75,14 @@ export function contentsOf(data: Dataset, format: Format): ExportContents {
   });
   const themes = [...data.themes]
     .sort((a, b) => a.order - b.order)
-    .map(({ id, label, color, order, retired }) => ({ id, label, color, order, retired }));
+    .map(({ id, label, description, color, order, retired }) => ({
+      id,
+      label,
+      ...(description !== undefined && { description }),
+      color,
+      order,
+      retired,
+    }));
   return { themes, annotations, documents };
 }
 
@@ -192,6 +199,7 @@ function themesAfter(before: Theme[], contents: ExportContents) {
     themes.push({
       id,
       label,
+      ...(source?.description !== undefined && { description: source.description }),
       color: source?.color ?? NEUTRAL_THEME_COLOR,
       order: order++,
       retired: source?.retired ?? false,
@@ -227,7 +235,11 @@ export function expectValidRows(tables: Dump): void {
   const labels = new Set<string>();
   for (const theme of themes) {
     expect(Object.getPrototypeOf(theme)).toBe(Object.prototype);
-    expect(Object.keys(theme).sort()).toEqual(THEME_KEYS);
+    expect(Object.keys(theme).filter((key) => key !== 'description').sort()).toEqual(THEME_KEYS);
+    if (theme.description !== undefined) {
+      expect(typeof theme.description).toBe('string');
+      expect(theme.description.length).toBeLessThanOrEqual(MAX_THEME_DESCRIPTION);
+    }
     expect(theme.color).toMatch(COLOUR);
     expect(theme.label.trim()).not.toBe('');
     expect(theme.label.replace(/ \(\d+\)$/, '').length).toBeLessThanOrEqual(MAX_THEME_LABEL);
