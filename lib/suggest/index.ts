@@ -52,6 +52,8 @@ export interface SuggestOptions {
   neighbourFloor: number;
   /** Weight of the labels of a learned passage with the very same words. */
   neighbourWeight: number;
+  /** Weight of the learned centroid theme score. */
+  centroidWeight: number;
   /** How much the second and third themes of an example count, against the first. */
   laterThemeWeight: number;
 }
@@ -59,12 +61,13 @@ export interface SuggestOptions {
 export const DEFAULT_OPTIONS: SuggestOptions = {
   coldWeight: 1,
   labelWeight: 2,
-  learnedWeight: 1,
+  learnedWeight: 0.5,
   severityRate: 0.1,
   severityWordWeight: 1,
   neighbourFloor: 0.4,
   neighbourWeight: 6,
   laterThemeWeight: 0.5,
+  centroidWeight: 2,
 };
 
 /** The level with the highest score (the lower level on a tie). */
@@ -194,6 +197,25 @@ export function createSuggester(
   const themeCounts = new Counts(themes.length);
   const severityModel = new Corrections(5, o.severityRate);
   const memory = new Memory();
+  /** Per theme: the summed presence of each stem in its examples, and their summed weight. */
+  const centroids = themes.map(() => ({ stems: new Map<string, number>(), weight: 0 }));
+  const documentFrequency = new Map<string, number>();
+
+  /** Idf-weighted share of the passage's stems found in each theme's examples. */
+  function centroidScores(text: string): number[] {
+    const stems = new Set(terms(text).stems);
+    const n = themeCounts.examples;
+    const weights = [...stems].map(
+      (st) => [st, Math.log((n + 1) / ((documentFrequency.get(st) ?? 0) + 1))] as const,
+    );
+    const total = weights.reduce((a, [, w]) => a + w, 0) || 1;
+    return centroids.map((c) => {
+      if (c.weight === 0) return 0;
+      let sum = 0;
+      for (const [st, w] of weights) sum += (w * (c.stems.get(st) ?? 0)) / c.weight;
+      return sum / total;
+    });
+  }
 
   /** The user's passages most like this text (their own earlier tags of the same words). */
   function neighbours(text: string): Neighbour[] {
@@ -249,6 +271,16 @@ export function createSuggester(
       themeCounts.add(cls, features, i === 0 ? 1 : o.laterThemeWeight);
     });
     themeCounts.examples++;
+    const stems = new Set(terms(example.text).stems);
+    for (const st of stems) documentFrequency.set(st, (documentFrequency.get(st) ?? 0) + 1);
+    example.themes.forEach((id, i) => {
+      const cls = index.get(id);
+      const centroid = cls === undefined ? undefined : centroids[cls];
+      if (!centroid) return;
+      const w = i === 0 ? 1 : o.laterThemeWeight;
+      for (const st of stems) centroid.stems.set(st, (centroid.stems.get(st) ?? 0) + w);
+      centroid.weight += w;
+    });
     const known = example.themes.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
     memory.add(terms(example.text).content, known, example.severity);
     const evidence = severityEvidence(example.text);
@@ -280,6 +312,11 @@ export function createSuggester(
         const learned = ((ll[c] ?? best) - best) / Math.max(1, features.length) + 0.1 * prior;
         return score + o.learnedWeight * (4 + learned * 4) * Math.min(1, counts.prior / 3);
       });
+    }
+    if (o.centroidWeight > 0 && themeCounts.examples > 0) {
+      const cs = centroidScores(text);
+      const max = Math.max(1e-9, ...cs);
+      scores = scores.map((score, c) => score + (o.centroidWeight * (cs[c] ?? 0)) / max);
     }
     for (const n of neighbours(text)) {
       n.example.themes.forEach((c, rank) => {

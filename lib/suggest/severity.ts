@@ -69,6 +69,13 @@ const CUES: Cue[] = [
     'priority-action',
     /\bpriority (?:and immediate )?action|\bimmediate action\b|\burgent(?:ly)? (?:action|attention|improvement)|\b(?:address|act|improve) urgently\b/,
   ),
+  // "When children are at risk of harm, ..." describes which children, not what happens to them.
+  cue(
+    4,
+    -2.5,
+    'risk-conditional',
+    /\b(?:when|where|if|whether|who are|who may be) (?:\w+ ){0,4}(?:at (?:a )?(?:\w+ )?risk of|risk of)/,
+  ),
   cue(4, 1.5, 'failed', /\bfail(?:ed|s|ing|ure)? to\b|\bfailures?\b/),
   cue(4, 1.5, 'deteriorat', /\bdeteriorat|\bdeclin/),
 
@@ -93,7 +100,7 @@ const CUES: Cue[] = [
     3,
     1.5,
     'weak',
-    /\bweak|\bgaps?\b|\binsufficient|\blimited\b|\black(?:s|ing)?\b|\bpoor(?:ly)?\b|\bunclear\b|\bineffective|\bless (?:effective|well|clear)|\bbelow\b|\bshortfall|\bmissed opportunit|\blow\b|\bunder[- ]?developed\b|\bstrained\b|\bunfilled\b|\bno (?:joined|clear|consistent|systematic|functional)/,
+    /\bweak|\bgaps?\b|\binsufficient|\blimited\b|\black(?:s|ing)?\b|\bpoor(?:ly)?\b|\bunclear\b|\bineffective|\bless (?:effective|well|clear)|\bbelow\b|\bshortfall|\bmissed opportunit|\b(?:is|are|remains?|too|very) low\b|\bunder[- ]?developed\b|\bstrained\b|\bunfilled\b|\bno (?:joined|clear|consistent|systematic|functional)/,
   ),
   cue(
     3,
@@ -178,7 +185,7 @@ const CUES: Cue[] = [
  * instruction ("Ensure that ...", "Improve ...").
  */
 const IMPROVEMENT_ITEM =
-  /^(?:the )?(?:[a-z-]+ ){1,3}(?:of|for|in)\b(?![^.]*\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|cannot|could|will|would|should|must|may|remains?|continues?|leads?|led|results?|means|knows?|makes?|provides?|ensures?|receives?|helps?|works?|shows?|takes?|gets?|needs?|uses?|lacks?|includ\w*)\b)/;
+  /^the (?:[a-z-]+ ){1,3}(?:of|for|in)\b(?![^.]*\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|cannot|could|will|would|should|must|may|remains?|continues?|leads?|led|results?|means|knows?|makes?|provides?|ensures?|receives?|shows?|takes?|gets?|lacks?)\b)/;
 const INSTRUCTION =
   /^(?:ensure|review|improve|enhance|strengthen|develop|establish|increase|reduce|make sure|implement|provide|address)\b/;
 
@@ -253,7 +260,7 @@ function splitAtContrast(text: string): string[] {
 
 /** A strength word under a negation ("not effective", "not consistently", "ineffective"). */
 function cancelledStrength(part: string): boolean {
-  return /\b(?:not|no longer|less|in)(?: always| yet| sufficiently| consistently)? ?(?:effective|strong|robust|timely|good|clear|consistent|appropriate)/.test(
+  return /\bless (?:effective|strong|robust|timely|good|clear|consistent|appropriate|well)|\b(?:not|no|never|without|lack of|no longer)\b(?:[ ,]+[a-z'-]+){0,7}?[ ,]+(?:always |yet |sufficiently |consistently )?(?:effective(?:ly)?|strong|robust|timely|good|clear|consistent(?:ly)?|appropriate(?:ly)?|comprehensive|well)\b/.test(
     part,
   );
 }
