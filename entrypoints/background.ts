@@ -4,6 +4,7 @@ import { registerGrantedSites, switchOnSite, unregisterSite } from '../lib/activ
 import { AUTOMATIC_SITES } from '../lib/activation/sites';
 import { backgroundHandlers } from '../lib/background/handlers';
 import { forgetTab, openReportsInViewer } from '../lib/background/open-reports';
+import { SuggestionService } from '../lib/background/suggestions';
 import { TeamSpace, WAKE_ALARM } from '../lib/background/team-space';
 import { tellOpenPages } from '../lib/background/tell-open-pages';
 import { annotateInTab, COMMAND_ANNOTATE, createMenus, onMenuClick } from '../lib/background/user-actions';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
         setBadge: (tabId, count) =>
           void browser.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(report),
         space,
+        suggestions: new SuggestionService(db),
       }),
       (sender) => senderKind(sender, browser.runtime.id, origin) !== null,
     ),

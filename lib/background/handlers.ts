@@ -13,6 +13,7 @@ import { documentUrl } from '../document-url';
 import type { Handlers } from '../messages/serve';
 import type { BackgroundRequests } from '../messages/protocol';
 import type { SenderKind } from '../messages/senders';
+import { checkPassages, type SuggestionService } from './suggestions';
 import type { TeamSpace } from './team-space';
 
 type Sender = Browser.runtime.MessageSender;
@@ -23,6 +24,7 @@ interface Deps {
   /** Shows the page's annotation count on the toolbar button. */
   setBadge: (tabId: number, count: number) => void;
   space: Pick<TeamSpace, 'connect' | 'disconnect' | 'assertMayChange'>;
+  suggestions: Pick<SuggestionService, 'suggest'>;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Deps {
  * a page reaches only its own annotations; extension pages name it. Only an extension page
  * (the PDF viewer) may say what a report says about itself: a web page could claim anything.
  */
-export function backgroundHandlers({ db, kindOf, setBadge, space }: Deps): Handlers<BackgroundRequests> {
+export function backgroundHandlers({ db, kindOf, setBadge, space, suggestions }: Deps): Handlers<BackgroundRequests> {
   const documentOf = (sender: Sender, named?: string): string => {
     const kind = kindOf(sender);
     if (kind === 'content-script') return documentUrl(pageAddress(sender.url!, named));
@@ -74,6 +76,7 @@ export function backgroundHandlers({ db, kindOf, setBadge, space }: Deps): Handl
     },
     'annotation/restore': ({ annotation, title }, sender) =>
       restoreAnnotation(db, { url: documentOf(sender, annotation.url), annotation, title }),
+    'passages/suggest': async ({ passages }) => suggestions.suggest(checkPassages(passages)),
     'page/anchored': async ({ total }, sender) => {
       if (sender.tab?.id !== undefined && sender.frameId === 0) setBadge(sender.tab.id, total);
       return null;

@@ -1,5 +1,6 @@
 import type { ConnectRequest } from '../background/team-space';
 import type { Annotation, AnnotationChanges, AnnotationDraft, ReportDetails, Selector, Theme } from '../model';
+import type { Passage, Suggestions } from '../suggest/types';
 
 // One typed map per direction. A content script's document is its sender's page: the
 // background takes the browser's word for the page's origin, and accepts a `url` only on that
@@ -36,6 +37,11 @@ export interface BackgroundRequests {
   'annotation/delete': { request: { id: string; url?: string }; response: Annotation | null };
   /** Puts back an annotation the user has just deleted (undo). */
   'annotation/restore': { request: { annotation: Annotation; title: string }; response: Annotation };
+  /**
+   * Suggested themes and severity for each passage, from the user's own themes and tagging,
+   * worked out in the background: nothing leaves the browser.
+   */
+  'passages/suggest': { request: { passages: Passage[] }; response: Suggestions[] };
   /** The content script reports how many annotations it found and which are orphans. */
   'page/anchored': { request: { total: number; orphanIds: string[] }; response: null };
   /** Signs in to a team space and starts syncing (the options page only). */

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backgroundHandlers } from '../../../lib/background/handlers';
+import { SuggestionService } from '../../../lib/background/suggestions';
 import { TeamSpace } from '../../../lib/background/team-space';
 import type { AnnotatorDb } from '../../../lib/db/database';
 import type { BackgroundRequests, Reply } from '../../../lib/messages/protocol';
@@ -54,6 +55,7 @@ beforeEach(() => {
       kindOf,
       setBadge: (tab, count) => badges.push([tab, count]),
       space: new TeamSpace(db, () => undefined),
+      suggestions: new SuggestionService(db),
     }),
     (sender) => kindOf(sender) !== null,
   );
@@ -233,3 +235,51 @@ describe('background messages', () => {
     expect(badges).toEqual([[7, 4]]);
   });
 });
+
+describe('passages/suggest', () => {
+  const passage = 'Care leavers have personal advisers who know them well and help them into education and work.';
+
+  it("answers a content script with up to three of the user's active themes and a severity for each passage", async () => {
+    await db.themes.update('care-leavers', { retired: true });
+    const reply = await send(
+      { type: 'passages/suggest', payload: { passages: [{ text: passage }, { text: 'Managers do not always record their decisions.' }] } },
+      contentScript(NEWS_URL),
+    );
+    if (reply === 'not handled' || !reply.ok) throw new Error(`refused: ${JSON.stringify(reply)}`);
+    const suggestions = reply.value as Array<{ themes: string[]; severity: number }>;
+    expect(suggestions).toHaveLength(2);
+    for (const { themes, severity } of suggestions) {
+      expect(themes.length).toBeGreaterThan(0);
+      expect(themes.length).toBeLessThanOrEqual(3);
+      expect(themes).not.toContain('care-leavers');
+      expect([0, 1, 2, 3, 4]).toContain(severity);
+    }
+  });
+
+  it('learns from an annotation as soon as it is saved', async () => {
+    await db.themes.add({ id: 'youth-justice', label: 'Youth justice', color: '#123456', order: 30, retired: false });
+    const text = 'Referral order panels meet weekly, and the young people on court orders attend them with their case managers.';
+    const ask = async () => {
+      const reply = await send({ type: 'passages/suggest', payload: { passages: [{ text }] } }, extensionPage);
+      if (reply === 'not handled' || !reply.ok) throw new Error('refused');
+      return (reply.value as Array<{ themes: string[] }>)[0]!.themes;
+    };
+    expect(await ask()).not.toContain('youth-justice');
+    await send(
+      {
+        type: 'annotation/create',
+        payload: { draft: { ...draft(), quote: text, themes: ['youth-justice'], severity: 1 }, title: 'News' },
+      },
+      contentScript(NEWS_URL),
+    );
+    expect(await ask()).toContain('youth-justice');
+  });
+
+  it('refuses a request that is not a short list of passages with text', async () => {
+    for (const passages of [{ text: 'x' }, [{ section: 'Leadership' }], Array.from({ length: 501 }, () => ({ text: 'x' }))]) {
+      const reply = await send({ type: 'passages/suggest', payload: { passages } }, contentScript(NEWS_URL));
+      expect(reply).toMatchObject({ ok: false });
+    }
+  });
+});
+
