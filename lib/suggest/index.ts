@@ -3,24 +3,29 @@
  *
  * Libraries: the Porter stemmer of the `stemmer` package (wooorm; MIT, ESM, typed, no
  * dependencies, about 4 KB unminified) folds "assessments"/"assessed" and "plans"/"planning" so
- * that a theme's label and description meet a passage's words. The classifier is our own (about
- * 150 lines): the naive Bayes packages on npm (`bayes`, `classificator`,
- * `wink-naive-bayes-text-classifier`) are single-label, either unmaintained, async, or pull in a
- * whole NLP model (wink-nlp), and none can take a theme's description as prior knowledge nor
- * rank several themes of one passage; BM25 search engines (`minisearch`, `wink-bm25-text-search`)
- * search documents rather than classify. What we need is small: counts per theme and per
- * severity, updated in place by `learn`, read by `suggest` in a few microseconds.
+ * that a theme's label and description meet a passage's words. The scoring is our own (a few
+ * hundred lines, the whole of lib/suggest about 7 KB gzipped with the stemmer): the naive
+ * Bayes packages on npm (`bayes`, `classificator`, `wink-naive-bayes-text-classifier`) are
+ * single-label, little maintained, async, or pull in a whole NLP model (wink-nlp), and none
+ * takes a theme's description as prior knowledge or ranks several themes of one passage; BM25
+ * engines (`minisearch`, `wink-bm25-text-search`) search documents rather than classify. What
+ * is needed is small: counts per theme and per severity, updated in place by `learn` and read
+ * by `suggest` in well under a millisecond with 10,000 learned passages.
  *
  * How a suggestion is made:
  * - themes: a cold score from the themes' own labels and descriptions (stems and two-word
- *   phrases, rarer words weighing more), plus a multinomial naive Bayes over the user's own
- *   tagged passages (first theme counts fully, later ones less), plus the section heading the
- *   passage sits under, matched against the same theme texts;
- * - severity: hand-written cues from DESIGN.md's severity table and labelling conventions
- *   (severity.ts), the section ("What needs to improve?" 3, priority action 4), the grade as
- *   a lean, and a naive Bayes over the user's own rated passages.
- * Nothing learned from an evaluation set ships: built-in knowledge is the theme texts passed
- * in and the cue lists.
+ *   phrases, words used by fewer themes weighing more, words found in every report weighing
+ *   little), plus what the user's own tagged passages teach: a multinomial naive Bayes and an
+ *   idf-weighted centroid per theme (a first theme counts fully, later ones half), and the
+ *   labels of any learned passage worded nearly the same (memory.ts); plus the section
+ *   heading, matched against the same theme texts ("...progress of care leavers");
+ * - severity: hand-written cues from DESIGN.md's severity table and the labelling conventions
+ *   (severity.ts: serious words in the negative, "not always", "beginning to", "too soon",
+ *   "some", "effective", improvement items by their form), the section ("What needs to
+ *   improve?" 3, priority action 4), the judgement's grade as a lean, and an online logistic
+ *   correction of those cues by the user's own ratings (one gradient step per `learn`).
+ * Nothing from an evaluation set ships: built-in knowledge is the theme texts passed in and the
+ * cue lists. `npm run eval` measures it (tests/bench/suggest-eval.ts).
  */
 import { gradeLean, sectionSeverity, severityEvidence, type Level, type SeverityEvidence } from './severity';
 import { Memory, type Neighbour } from './memory';

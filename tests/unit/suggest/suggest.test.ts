@@ -297,3 +297,26 @@ describe('suggest severity', () => {
     expect(learner.suggest({ text }).severity).toBe(4);
   });
 });
+
+describe('suggest from memory', () => {
+  it('gives a quote seen again the themes and severity the user gave it before', () => {
+    const suggester = createSuggester(THEMES);
+    const quote =
+      'Senior leaders have not ensured that the quality of social work practice is understood, and audits are not moderated.';
+    suggester.learn({ text: quote, themes: ['qa-data', 'leadership'], severity: 4 });
+    const again = suggester.suggest({ text: `“${quote}”` });
+    expect(again.themes.slice(0, 2)).toEqual(['qa-data', 'leadership']);
+    expect(again.severity).toBe(4);
+  });
+
+  it('still learns severity from an example whose theme is retired, and never suggests that theme', () => {
+    const active = THEMES.filter((t) => t.id !== 'neglect');
+    const suggester = createSuggester(active, [
+      { text: 'Chronic neglect goes unrecognised for years.', themes: ['neglect'], severity: 4 },
+      { text: 'Chronic neglect goes unrecognised in many families.', themes: ['neglect'], severity: 4 },
+    ]);
+    const s = suggester.suggest({ text: 'Chronic neglect goes unrecognised for years.' });
+    expect(s.themes).not.toContain('neglect');
+    expect(s.severity).toBe(4);
+  });
+});
