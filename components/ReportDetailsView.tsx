@@ -1,6 +1,6 @@
 import type { ReportDetails } from '../lib/model';
 
-/** What an Ofsted report says about itself: local authority, visit, dates and judgements. */
+/** What an Ofsted report says about itself: local authority, visit, dates, outcome and judgements. */
 export function ReportDetailsView({ details }: { details: ReportDetails }) {
   return (
     <>
@@ -17,6 +17,12 @@ export function ReportDetailsView({ details }: { details: ReportDetails }) {
           <dt>Inspection dates</dt>
           <dd>{details.inspectionDates.text}</dd>
         </div>
+        {details.outcome && (
+          <div>
+            <dt>Outcome</dt>
+            <dd>{details.outcome}</dd>
+          </div>
+        )}
       </dl>
       {details.judgements.length > 0 && (
         <table class="judgements">

@@ -73,11 +73,12 @@ function documentSection(url: string, record: DocumentRecord | undefined): strin
   ];
 }
 
-function detailFacts({ localAuthority, visitType, inspectionDates }: ReportDetails): string[] {
+function detailFacts({ localAuthority, visitType, inspectionDates, outcome }: ReportDetails): string[] {
   return [
     `- Local authority: ${escapeInline(localAuthority)}`,
     `- Visit type: ${escapeInline(visitType)}`,
     `- Inspection dates: ${escapeInline(inspectionDates.text)}`,
+    ...(outcome ? [`- Outcome: ${escapeInline(outcome)}`] : []),
   ];
 }
 

@@ -59,7 +59,7 @@ export type DocumentParts = Omit<DocumentRecord, 'createdAt' | 'updatedAt'> & {
 };
 
 const CITATION_FIELDS = ['page', 'pageEnd', 'paragraph', 'section'] as const;
-const DETAIL_FIELDS = ['localAuthority', 'visitType', 'inspectionDates', 'judgements'] as const;
+const DETAIL_FIELDS = ['localAuthority', 'visitType', 'inspectionDates', 'judgements', 'outcome'] as const;
 
 /** The contents of a parsed export file; throws an Error that names the first bad field's place. */
 export function readExport(json: unknown): ExportContents {

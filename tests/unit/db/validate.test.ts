@@ -99,16 +99,27 @@ describe('checkDetails', () => {
     expect(checkDetails(details())).toEqual(details());
   });
 
-  it('accepts each of the five visit types', () => {
+  it('accepts each of the ten visit types, from joint area reviews to ILACS', () => {
     for (const visitType of [
       'standard inspection',
       'short inspection',
       'focused visit',
       'monitoring visit',
       'joint targeted area inspection',
+      'single inspection framework inspection',
+      'looked after children inspection',
+      'safeguarding inspection',
+      'joint area review',
+      'area SEND inspection',
     ] as const) {
       expect(checkDetails(details({ visitType })).visitType).toBe(visitType);
     }
+  });
+
+  it("keeps an ungraded inspection's outcome, and leaves it out when the report has none", () => {
+    const outcome = 'There are widespread and/or systemic failings leading to significant concerns.';
+    expect(checkDetails(details({ judgements: [], outcome }))).toEqual(details({ judgements: [], outcome }));
+    expect(checkDetails(details())).not.toHaveProperty('outcome');
   });
 
   it('accepts a report without judgements, and a one-day visit', () => {
@@ -147,7 +158,14 @@ describe('checkDetails', () => {
       'an unknown visit type',
       details({ visitType: 'inspection' as never }),
       'visitType',
-      'The visit type must be one of "standard inspection", "short inspection", "focused visit", "monitoring visit", "joint targeted area inspection", not "inspection"',
+      'The visit type must be one of "standard inspection", "short inspection", "focused visit", "monitoring visit", "joint targeted area inspection", "single inspection framework inspection", "looked after children inspection", "safeguarding inspection", "joint area review", "area SEND inspection", not "inspection"',
+    ],
+    ['an outcome that is not text', details({ outcome: 3 as never }), 'outcome', 'The outcome must be text'],
+    [
+      'an outcome over 1000 characters',
+      details({ outcome: 'x'.repeat(1001) }),
+      'outcome',
+      'The outcome is longer than 1000 characters',
     ],
     [
       'missing inspection dates',

@@ -210,6 +210,25 @@ describe('buildMarkdownBriefing: escaping', () => {
     expect(md).toContain(', \\*Devon\\*, 16 January 2025');
   });
 
+  it("prints an ungraded inspection's outcome among its details, and no judgement table", () => {
+    const outcome =
+      'The local area partnership’s arrangements lead to inconsistent experiences and outcomes.';
+    const record = {
+      ...reportRecord,
+      details: {
+        ...reportRecord.details!,
+        visitType: 'area SEND inspection' as const,
+        judgements: [],
+        outcome,
+      },
+    };
+    const md = briefing({ ...sampleInput(), documents: [record], annotations: [reportAnnotation] });
+    expect(md).toContain(
+      `- Visit type: area SEND inspection\n- Inspection dates: 30 September to 11 October 2024 and 13 to 16 January 2025\n- Outcome: ${outcome}\n`,
+    );
+    expect(md).not.toContain('| Judgement | Grade |');
+  });
+
   it('escapes the title given by the user and theme labels', () => {
     const input = sampleInput();
     input.themes = input.themes.map((t) => (t.id === 'front-door' ? { ...t, label: '# <b>Front</b>' } : t));
