@@ -53,6 +53,13 @@ describe('opening a PDF from its bytes', () => {
     expect(await problemFor(html)).toEqual(PROBLEMS.notPdf);
   });
 
+  it("says Ofsted's real 'Report not found' page, saved by a scraper under a .pdf name, is not a PDF", async () => {
+    const page = bytesOf(
+      `${SHARED_PDFS}/more/NOT-A-PDF-ofsted-report-not-found-page-birmingham-2012.pdf.html`,
+    );
+    expect(await problemFor(page)).toEqual(PROBLEMS.notPdf);
+  });
+
   it('says an empty file is not a PDF', async () => {
     expect(await problemFor(new Uint8Array())).toEqual(PROBLEMS.notPdf);
   });
