@@ -299,7 +299,7 @@ export function createSuggester(
     }
   }
 
-  function themeScores(passage: Passage): number[] {
+  function themeScores(passage: Passage, near: Neighbour[]): number[] {
     const text = passage.text ?? '';
     const cold = coldScores(text);
     const coldMax = Math.max(1e-9, ...cold);
@@ -323,7 +323,7 @@ export function createSuggester(
       const max = Math.max(1e-9, ...cs);
       scores = scores.map((score, c) => score + (o.centroidWeight * (cs[c] ?? 0)) / max);
     }
-    for (const n of neighbours(text)) {
+    for (const n of near) {
       n.example.themes.forEach((c, rank) => {
         scores[c] = (scores[c] ?? 0) + vote(n) * (rank === 0 ? 1 : o.laterThemeWeight);
       });
@@ -336,26 +336,27 @@ export function createSuggester(
     return scores;
   }
 
-  function severityScores(passage: Passage): number[] {
+  function severityScores(passage: Passage, near: Neighbour[]): number[] {
     const text = passage.text ?? '';
     const evidence = severityEvidence(text);
     const base = baseSeverity(passage, evidence);
     const scores =
       severityModel.examples === 0 ? base : severityModel.logits(base, severityFeatures(text, evidence.cues));
-    for (const n of neighbours(text))
+    for (const n of near)
       scores[n.example.severity] = (scores[n.example.severity] ?? 0) + vote(n);
     return scores;
   }
 
   function suggest(passage: Passage): Suggestions {
-    const themeIds = themeScores(passage)
+    const near = neighbours(passage.text ?? '');
+    const themeIds = themeScores(passage, near)
       .map((score, i) => ({ score, id: ids[i] }))
       .filter((t): t is { score: number; id: string } => t.score > 0 && t.id !== undefined)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3)
       .map((t) => t.id);
     const fromSection = sectionSeverity(passage.section);
-    const severity = fromSection ?? argmax(severityScores(passage));
+    const severity = fromSection ?? argmax(severityScores(passage, near));
     return { themes: themeIds, severity };
   }
 
