@@ -342,8 +342,7 @@ export function createSuggester(
     const base = baseSeverity(passage, evidence);
     const scores =
       severityModel.examples === 0 ? base : severityModel.logits(base, severityFeatures(text, evidence.cues));
-    for (const n of near)
-      scores[n.example.severity] = (scores[n.example.severity] ?? 0) + vote(n);
+    for (const n of near) scores[n.example.severity] = (scores[n.example.severity] ?? 0) + vote(n);
     return scores;
   }
 
