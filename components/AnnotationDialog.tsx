@@ -1,8 +1,10 @@
 import { effect } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotationChanges, Theme } from '../lib/model';
+import type { Suggestions } from '../lib/suggest/types';
 import { createAnnotationForm } from './annotation-form';
 import { SeverityPicker } from './SeverityPicker';
+import { SuggestedChoices, takeSuggestion, type SuggestedChoicesProps } from './SuggestedChoices';
 import { ThemePicker, pickerThemes } from './ThemePicker';
 import { trapTab } from './focus';
 import { errorMessage, excerpt } from './text';
@@ -26,6 +28,11 @@ export interface AnnotationDialogProps {
   onDraft?(changes: AnnotationChanges): void;
   /** Fixed position in px, next to the selection. */
   position?: { top: number; left: number };
+  /**
+   * Suggested themes and severity, offered as buttons; null while they are on their way,
+   * undefined when none are asked for. They may arrive after the dialog opened.
+   */
+  suggestions?: Suggestions | null;
 }
 
 const stop = (e: Event) => e.stopPropagation();
@@ -58,6 +65,17 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
 
   const busy = form.busy.value;
   const save = () => form.save(onSave);
+  const suggested: SuggestedChoicesProps | undefined =
+    props.suggestions === undefined
+      ? undefined
+      : {
+          suggestions: props.suggestions,
+          themes: pickerThemes(themes, offered),
+          chosenThemes: form.themes.value,
+          severity: form.severity.value,
+          onTheme: form.setTheme,
+          onSeverity: (level) => (form.severity.value = level),
+        };
 
   function onKeyDown(e: KeyboardEvent) {
     // Keys typed here are not the page's business (its shortcuts would see the shadow host).
@@ -68,6 +86,8 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
     } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       void save();
+    } else if (e.altKey && !e.ctrlKey && !e.metaKey && suggested && takeSuggestion(e.code, suggested)) {
+      e.preventDefault();
     } else if (e.key === 'Tab' && rootRef.current) {
       trapTab(e, rootRef.current);
     }
@@ -86,6 +106,7 @@ export function AnnotationDialog(props: AnnotationDialogProps) {
       onKeyPress={stop}
     >
       <blockquote class="quote">{excerpt(quote)}</blockquote>
+      {suggested && <SuggestedChoices {...suggested} />}
       <ThemePicker
         themes={pickerThemes(themes, offered)}
         selected={form.themes.value}

@@ -13,6 +13,10 @@ import { DEFAULT_SEVERITY } from '../taxonomy/severity';
 import { dialogPosition } from './position';
 import type { Overlay } from './overlay';
 import { checkSelection, MAX_QUOTE_LENGTH } from './selection';
+import { headingAbove } from './heading-above';
+import { gradeOfSection } from '../pdf/section-grade';
+import type { AnnotationDialogProps } from '../../components/AnnotationDialog';
+import type { Passage } from '../suggest/types';
 
 interface Options {
   doc?: Document;
@@ -59,6 +63,8 @@ export class PageAnnotator {
   /** The document whose annotations are loaded (or loading), and which load is the latest. */
   private loadedFor: string | null = null;
   private loads = 0;
+  /** The key of the dialog shown now, so suggestions that come late go to the dialog they are for. */
+  private dialogKey: string | null = null;
 
   constructor(private readonly options: Options) {
     this.doc = options.doc ?? document;
@@ -254,14 +260,15 @@ export class PageAnnotator {
   }
 
   private openCreateDialog(quote: string, selectors: Selector[], range: Range, citation?: Citation): void {
-    const { overlay, painter } = this.options;
+    const { painter } = this.options;
     // Chosen here, so that a save sent again (see sendToBackground) is stored once.
     const id = crypto.randomUUID();
     painter.showPending(range);
     // The passage is marked as pending instead: a selection left on the page would be dragged
     // away by the user's next selection over it (as focusing a field in the page would clear it).
     this.doc.getSelection()?.removeAllRanges();
-    overlay.showDialog(`new:${quote}`, {
+    const key = `new:${quote}`;
+    const props: AnnotationDialogProps = {
       mode: 'create',
       quote,
       themes: this.themes,
@@ -280,12 +287,35 @@ export class PageAnnotator {
         this.repaint();
       },
       onClose: () => this.closeDialog(),
-    });
+      suggestions: null,
+    };
+    this.showDialog(key, props);
+    void this.suggestFor(key, props, this.passageAt(quote, range, citation));
+  }
+
+  /** The passage with what its place says: the section it sits under and that judgement's grade. */
+  private passageAt(text: string, range: Range, citation?: Citation): Passage {
+    const section = citation?.section ?? headingAbove(range, this.options.isOwnUi);
+    const grade = gradeOfSection(this.options.target?.details, section);
+    return { text, ...(section && { section }), ...(grade && { grade }) };
+  }
+
+  /** Asks for suggestions and shows them in the dialog, if it is still open; the dialog works without. */
+  private async suggestFor(key: string, props: AnnotationDialogProps, passage: Passage): Promise<void> {
+    const [suggestions] = await sendToBackground('passages/suggest', { passages: [passage] }).catch(() => []);
+    if (this.dialogKey !== key) return;
+    if (suggestions) this.showDialog(key, { ...props, suggestions });
+    else this.showDialog(key, { ...props, suggestions: undefined });
+  }
+
+  private showDialog(key: string, props: AnnotationDialogProps): void {
+    this.dialogKey = key;
+    this.options.overlay.showDialog(key, props);
   }
 
   private openEditDialog(annotation: Annotation, range: Range): void {
     const { overlay } = this.options;
-    overlay.showDialog(`edit:${annotation.id}`, {
+    this.showDialog(`edit:${annotation.id}`, {
       mode: 'edit',
       quote: annotation.quote,
       themes: this.themes,
@@ -338,6 +368,7 @@ export class PageAnnotator {
   }
 
   private closeDialog(): void {
+    this.dialogKey = null;
     this.options.painter.showPending(null);
     this.options.overlay.closeDialog();
   }

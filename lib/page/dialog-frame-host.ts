@@ -78,6 +78,7 @@ export class DialogFrameHost implements DialogSurface {
         initial: this.draft ?? props.initial,
         canDelete: !!props.onDelete,
         canCopyLink: !!props.onCopyLink,
+        ...(props.suggestions !== undefined && { suggestions: props.suggestions }),
       },
     };
   }

@@ -1,4 +1,5 @@
 import type { AnnotationChanges, Theme } from '../model';
+import type { Suggestions } from '../suggest/types';
 
 // What the content script and the annotation dialog's frame (an extension page inside the
 // web page) say to each other, over a MessagePort that only the two of them hold: nothing
@@ -14,6 +15,8 @@ export interface DialogView {
   initial: AnnotationChanges;
   canDelete: boolean;
   canCopyLink: boolean;
+  /** Suggested themes and severity: null while on their way, absent when none are asked for. */
+  suggestions?: Suggestions | null;
 }
 
 /** Content script → frame. */

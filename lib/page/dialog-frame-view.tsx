@@ -81,6 +81,7 @@ class DialogFrameView {
         quote={view.quote}
         themes={view.themes}
         initial={view.initial}
+        suggestions={view.suggestions}
         onSave={(changes: AnnotationChanges) => this.ask((request) => ({ type: 'save', request, changes }))}
         onDelete={view.canDelete ? () => this.ask((request) => ({ type: 'delete', request })) : undefined}
         onCopyLink={
