@@ -13,7 +13,9 @@ export interface ReportStructure {
    * item belongs to. Running headers, footers and page numbers are marked `running`; the title, grade table and Ofsted's
    * closing page belong to neither; ◼ bullets and footnotes to no paragraph. Text before paragraph 1
    * has no paragraph: "What needs to improve?" is a section, the summary above it (under no heading)
-   * has none. A continuation of a paragraph on the next page keeps its number.
+   * has none. A continuation of a paragraph on the next page keeps its number. A heading straight
+   * under an improvement heading names both ("Areas for priority actions — Leadership"); a pre-2013
+   * judgement heading keeps its grade line ("Capacity to improve: Grade 2 (Good)").
    */
   placeOf(page: number, itemIndex: number): ItemPlace;
   /** Null when the text does not read as an Ofsted children's services report. */
