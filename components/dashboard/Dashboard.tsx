@@ -8,6 +8,7 @@ import { ExportBar } from './ExportBar';
 import { FilterBar } from './FilterBar';
 import { ImportBox } from './ImportBox';
 import { SeverityTable } from './SeverityTable';
+import { VisitsOverTimeSection } from './VisitsOverTime';
 
 export interface DashboardProps {
   model: DashboardModel;
@@ -74,6 +75,10 @@ export function Dashboard({ model, loadError }: DashboardProps) {
               onNamesInBriefings={(names) => (model.namesInBriefings.value = names)}
             />
             <SeverityTable table={model.table.value} scope={model.scope.value} />
+            <VisitsOverTimeSection
+              index={index}
+              preferred={model.scope.value.kind === 'authority' ? model.scope.value.label : undefined}
+            />
             <AnnotationList
               annotations={model.visible.value}
               total={model.filtered.value.length}
