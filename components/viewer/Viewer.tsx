@@ -3,6 +3,7 @@ import type { AnnotationListItem } from '../../lib/viewer/annotation-list';
 import type { LoadProblem } from '../../lib/viewer/problems';
 import type { ViewerPhase } from '../../lib/viewer/viewer';
 import { AnnotationList } from './AnnotationList';
+import { DraftList, type DraftListProps } from './DraftList';
 import { FileChooser } from './FileChooser';
 import { Hosted } from './Hosted';
 import { ProblemBox } from './ProblemBox';
@@ -27,6 +28,8 @@ export interface ViewerProps {
   /** Whether annotations are known (every page's text is read). */
   annotatable: boolean;
   onReveal(id: string): void;
+  /** "Draft annotations" for the report's improvement items, above the list. */
+  drafts?: Omit<DraftListProps, 'themes' | 'ready'>;
   /** The scrolling element holding pdf.js's pages. */
   pages: HTMLElement;
   /** Where the annotation dialog and toasts are drawn. */
@@ -70,6 +73,7 @@ export function Viewer(props: ViewerProps) {
         </main>
         {phase === 'ready' && problem?.kind !== 'no-text' && (
           <aside class="viewer-side" aria-label="Annotations in this document" {...own}>
+            {props.drafts && <DraftList {...props.drafts} themes={props.themes} ready={props.annotatable} />}
             <AnnotationList
               items={props.items}
               themes={props.themes}

@@ -3,6 +3,7 @@ import '../../components/report-details.css';
 import '../../components/annotation-dialog.css';
 import '../../components/viewer/text-layer.css';
 import '../../components/viewer/viewer.css';
+import '../../components/viewer/drafts.css';
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -42,6 +43,21 @@ function App({ viewer }: { viewer: ViewerModel }) {
       themes={viewer.themes.value}
       annotatable={viewer.annotatable.value}
       onReveal={(id) => void viewer.reveal(id)}
+      drafts={{
+        drafts: viewer.drafts.drafts.value,
+        phase: viewer.drafts.phase.value,
+        message: viewer.drafts.message.value,
+        progress: viewer.drafts.progress.value,
+        canUndo: viewer.drafts.discarded.value.length > 0,
+        onPropose: () => void viewer.drafts.propose(),
+        onAccept: (id) => void viewer.drafts.accept(id),
+        onEdit: viewer.drafts.edit,
+        onDiscard: viewer.drafts.discard,
+        onAcceptAll: () => void viewer.drafts.acceptAll(),
+        onDiscardAll: viewer.drafts.discardAll,
+        onUndo: viewer.drafts.undoDiscard,
+        onReveal: viewer.revealDraft,
+      }}
       pages={viewer.scroller}
       overlay={viewer.overlayElement}
       ownUiAttribute={OWN_UI_ATTRIBUTE}

@@ -2,6 +2,7 @@ import { batch, signal } from '@preact/signals';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { HighlightApiPainter } from '../highlight/highlight-api-painter';
+import type { ImprovementItem } from '../pdf/improvement-items';
 import type { ReportDetails, Theme } from '../model';
 import { PageAnnotator } from '../page/annotator';
 import { Overlay } from '../page/overlay';
@@ -25,6 +26,8 @@ import { PdfPages } from './pages';
 import { badAddressProblem, type LoadProblem } from './problems';
 import { trackTextSelection, type TextSelectionTracker } from './text-selection';
 import { documentTitle } from './title';
+import { createDrafts } from './drafts';
+import { draftDeps } from './draft-deps';
 import { zoomIn, zoomOut, type Zoom } from './zoom';
 
 /** Marks the viewer's own UI (header, side panel, overlay): selections there are not annotated. */
@@ -41,6 +44,8 @@ export interface ReportReading {
   placeOf?: PlaceOf;
   /** Running headers, footers and page numbers: left out of the text that is quoted. */
   isRunning?: (page: number, itemIndex: number) => boolean;
+  /** The items listed under "What needs to improve?" and the like (lib/pdf/improvement-items.ts). */
+  improvementItems?: ImprovementItem[];
 }
 
 export interface ViewerDeps {
@@ -117,6 +122,7 @@ export function createViewer(deps: ViewerDeps = {}) {
     details: null,
   };
   let placeOf: PlaceOf | undefined;
+  let improvementItems: ImprovementItem[] = [];
   let source: PdfSource | null = null;
   let pdf: PDFDocumentProxy | null = null;
   let pages: PdfPages | null = null;
@@ -127,11 +133,29 @@ export function createViewer(deps: ViewerDeps = {}) {
 
   const pageOf = (range: Range) => rangeItems(range)?.start.page;
 
+  const drafts = createDrafts(
+    draftDeps({
+      doc,
+      root: pagesEl,
+      items: () => improvementItems,
+      isOwnUi: isViewerUi,
+      cite: (range) => cite(range, placeOf),
+      annotated: () =>
+        items.value.flatMap((item) => (item.orphan ? [] : [painter.rangeOf(item.annotation.id)].filter((r) => !!r))),
+      target,
+      themes: () => themes.value,
+      overlay,
+      refresh: () => annotator?.refresh() ?? Promise.resolve(),
+    }),
+  );
+
   function close(): void {
     run++;
     stopListening?.();
     stopListening = null;
     annotator = null;
+    drafts.reset();
+    improvementItems = [];
     painter.clear();
     overlay.closeDialog();
     pages?.destroy();
@@ -198,6 +222,7 @@ export function createViewer(deps: ViewerDeps = {}) {
       const reading = readReport?.(contents);
       details.value = target.details = reading?.details ?? null;
       placeOf = reading?.placeOf;
+      improvementItems = reading?.improvementItems ?? [];
       if (reading?.isRunning) hideRunningText(pagesEl, reading.isRunning);
       annotator = new PageAnnotator({
         doc,
@@ -257,6 +282,15 @@ export function createViewer(deps: ViewerDeps = {}) {
     items,
     themes,
     annotatable,
+    /** "Draft annotations": proposals for the report's improvement items (lib/viewer/drafts.ts). */
+    drafts,
+    /** Scrolls to a draft's words and flashes them. */
+    revealDraft(id: string): void {
+      const draft = drafts.drafts.value.find((d) => d.id === id);
+      if (!draft) return;
+      draft.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      painter.flash(draft.range);
+    },
 
     /** Downloads and shows the PDF at a web address. */
     openAddress(url: string): Promise<void> {
