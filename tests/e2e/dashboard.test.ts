@@ -61,6 +61,17 @@ describe('the dashboard', () => {
     await devon.waitFor();
     await expect(devon.getByRole('link').count()).resolves.toBe(2);
 
+    // Grades across time: both inspections, oldest first, each grade against the last one.
+    const visits = page.getByRole('table', { name: 'Devon: 2 reports and letters, oldest first' });
+    const rows = visits.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.nth(1).getByRole('rowheader').textContent()).toBe(
+      'standard inspection20 January 2020 to 31 January 2020',
+    );
+    const latest = await rows.nth(2).textContent();
+    expect(latest).toContain('Inadequate ↓ (declined from Requires improvement to be good)');
+    expect(latest).toContain('1 serious concern');
+
     const compare = page.getByRole('region', { name: 'Compare' });
     const options = await compare.getByLabel('First document').locator('option').allTextContents();
     const report2020 = options.find((o) => o.includes('2020'))!;
