@@ -57,7 +57,8 @@ export function headingSeverity(heading: string): 3 | 4 {
 
 /** Whether two ranges share any text (touching ends do not count). */
 export function overlaps(a: Range, b: Range): boolean {
-  return a.compareBoundaryPoints(Range.END_TO_START, b) > 0 && a.compareBoundaryPoints(Range.START_TO_END, b) < 0;
+  // END_TO_START compares a's start with b's end; START_TO_END a's end with b's start.
+  return a.compareBoundaryPoints(Range.END_TO_START, b) < 0 && a.compareBoundaryPoints(Range.START_TO_END, b) > 0;
 }
 
 const quoted = (headings: string[]) => headings.map((h) => `‘${h}’`).join(' and ');
