@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type ObservabilitySet } from 'dexie';
 import type { AnnotatorDb } from '../db/database';
 import { isRecord, MAX_LABEL_LENGTH, MAX_QUOTE_LENGTH } from '../db/validate';
 import type { Annotation } from '../model';
@@ -7,14 +7,19 @@ import { activeThemes, themeDescription } from '../taxonomy/themes';
 
 /** The most passages one request may ask about (a report's "What needs to improve?" has a dozen). */
 export const MAX_PASSAGES = 500;
-/** After a change, the suggester is built again this long after the last one, before it is asked. */
-const REBUILD_DELAY_MS = 400;
+/**
+ * After a change, the suggester is built again this long after the last one, so it is ready
+ * before it is asked, yet a sync that brings thousands of changes builds it once, at the end.
+ */
+const REBUILD_DELAY_MS = 2000;
+/** Only these tables teach the suggester: the outbox, documents and sync records do not. */
+const TAUGHT_BY = /^idb:\/\/[^/]+\/(?:annotations|themes)\//;
 
 /**
  * Suggestions for the background to give: a suggester built from the active themes (with what
- * they cover) and every annotation the user has tagged, built again whenever the database
- * changes (in this context or another: Dexie's storagemutated event spans them), so it learns
- * as the user goes. Everything stays in the extension: nothing is sent anywhere.
+ * they cover) and every annotation the user has tagged, built again whenever annotations or
+ * themes change (in this context or another: Dexie's storagemutated event spans them), so it
+ * learns as the user goes. Everything stays in the extension: nothing is sent anywhere.
  */
 export class SuggestionService {
   private suggester: Promise<Suggester> | null = null;
@@ -22,9 +27,11 @@ export class SuggestionService {
 
   constructor(
     private readonly db: AnnotatorDb,
-    onChange: (listener: () => void) => void = (listener) => Dexie.on('storagemutated', listener),
+    onChange: (listener: (parts: ObservabilitySet) => void) => void = (listener) =>
+      Dexie.on('storagemutated', listener),
   ) {
-    onChange(() => {
+    onChange((parts) => {
+      if (!Object.keys(parts).some((part) => TAUGHT_BY.test(part))) return;
       this.suggester = null;
       clearTimeout(this.rebuild);
       this.rebuild = setTimeout(() => void this.current().catch(() => undefined), REBUILD_DELAY_MS);
