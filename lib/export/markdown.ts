@@ -7,16 +7,17 @@
 
 import type { Annotation, DocumentRecord, ReportDetails } from '../model';
 import { quoteShown } from '../quote-shown';
-import { SEVERITY_LEVELS, severityLabel } from '../taxonomy/severity';
+import { severityLabel } from '../taxonomy/severity';
 import {
   annotatedUrls,
   documentTitle,
-  inDocumentOrder,
   quoteDate,
   recordsByUrl,
   themeLabeller,
   type BriefingInput,
 } from './briefing-input';
+import { severityGroups, themeGroups } from './briefing-groups';
+import { localDate, longDateOf, pages, plural } from './briefing-text';
 import { quoteLink } from './links';
 
 export interface MarkdownOptions {
@@ -31,7 +32,6 @@ export interface BriefingOptions extends MarkdownOptions {
 }
 
 const DEFAULT_TITLE = 'Ofsted briefing';
-const NO_THEME = 'No theme';
 
 /** The whole briefing, Markdown text ending in a newline. */
 export function buildMarkdownBriefing(input: BriefingInput, options: BriefingOptions): string {
@@ -100,32 +100,13 @@ function addressText(url: string): string {
 /** One section per theme in use (theme order, unknown ids after), then "No theme". */
 function themeSections(input: BriefingInput, options: MarkdownOptions): string[] {
   const records = recordsByUrl(input.documents);
-  const label = themeLabeller(input.themes);
-  const ordered = inDocumentOrder(input);
-  const known = [...input.themes].sort((a, b) => a.order - b.order).map((t) => t.id);
-  const used = new Set(ordered.flatMap((a) => a.themes));
-  const themeIds = [...new Set([...known.filter((id) => used.has(id)), ...used])];
-  const sections = themeIds.map((id) => ({
-    heading: label(id),
-    annotations: ordered.filter((a) => a.themes.includes(id)),
-  }));
-  const unthemed = ordered.filter((a) => a.themes.length === 0);
-  if (unthemed.length) sections.push({ heading: NO_THEME, annotations: unthemed });
-  return sections.flatMap(({ heading, annotations }) => [
+  return themeGroups(input).flatMap(({ heading, annotations }) => [
     `### ${escapeInline(heading)}`,
     ...severityGroups(annotations).flatMap(({ label: severity, annotations: group }) => [
       `#### ${severity}`,
       ...group.flatMap((a) => quoteBlock(a, records.get(a.url), options)),
     ]),
   ]);
-}
-
-/** Highest severity first, so concerns lead and strengths follow in the same theme. */
-function severityGroups(annotations: Annotation[]) {
-  return SEVERITY_LEVELS.map(({ level, label }) => ({
-    label,
-    annotations: annotations.filter((a) => a.severity === level),
-  })).filter((group) => group.annotations.length > 0);
 }
 
 // --- Quotes ------------------------------------------------------------------------------
@@ -176,31 +157,11 @@ function tagLine(annotation: Annotation, label: (id: string) => string): string 
   return `**${severity}**${themes ? ` · ${themes}` : ''}`;
 }
 
-function pages(page: number, pageEnd: number | undefined): string {
-  return pageEnd !== undefined && pageEnd !== page ? `pages ${page}–${pageEnd}` : `page ${page}`;
-}
-
 // --- Text --------------------------------------------------------------------------------
 
-const MONTHS = 'January February March April May June July August September October November December'.split(
-  ' ',
-);
-
-/** "2025-01-16" (or a full ISO time) → "16 January 2025"; as given if it is not a date. */
+/** "2025-01-16" (or a full ISO time) → "16 January 2025"; as given (escaped) if it is not a date. */
 function longDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = match && MONTHS[Number(match[2]) - 1];
-  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : escapeInline(iso);
-}
-
-/** yyyy-mm-dd in the user's time zone, as they would date the briefing. */
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return longDateOf(iso) ?? escapeInline(iso);
 }
 
 /**
