@@ -23,7 +23,8 @@
  *   (severity.ts: serious words in the negative, "not always", "beginning to", "too soon",
  *   "some", "effective", improvement items by their form), the section ("What needs to
  *   improve?" 3, priority action 4), the judgement's grade as a lean, and an online logistic
- *   correction of those cues by the user's own ratings (one gradient step per `learn`).
+ *   correction of those cues by the user's own ratings (one gradient step per `learn`) that
+ *   moves the wording's level by one step at most; ties go to the more concerning level.
  * Nothing from an evaluation set ships: built-in knowledge is the theme texts passed in and the
  * cue lists. `npm run eval` measures it (tests/bench/suggest-eval.ts).
  */
@@ -75,10 +76,13 @@ export const DEFAULT_OPTIONS: SuggestOptions = {
   centroidWeight: 2,
 };
 
-/** The level with the highest score (the lower level on a tie). */
+/**
+ * The level with the highest score. On a tie the more concerning level wins, as in the
+ * labelling convention for mixed passages whose halves weigh the same.
+ */
 function argmax(scores: number[]): Level {
   let best: Level = 0;
-  for (const l of [1, 2, 3, 4] as const) if ((scores[l] ?? -Infinity) > (scores[best] ?? -Infinity)) best = l;
+  for (const l of [1, 2, 3, 4] as const) if ((scores[l] ?? -Infinity) >= (scores[best] ?? -Infinity)) best = l;
   return best;
 }
 
@@ -336,14 +340,26 @@ export function createSuggester(
     return scores;
   }
 
-  function severityScores(passage: Passage, near: Neighbour[]): number[] {
+  /**
+   * The severity from the wording, corrected by what the user's ratings taught. The correction
+   * refines the wording's level by one step at most: a few ratings (the correction is fitted one
+   * example at a time, mostly to tell a 3 from a 4) must not turn a stated strength into a
+   * serious concern or a stated shortcoming into a strength. A passage worded like one the user
+   * tagged takes that tag whatever the wording says.
+   */
+  function severityOf(passage: Passage, near: Neighbour[]): Level {
     const text = passage.text ?? '';
     const evidence = severityEvidence(text);
     const base = baseSeverity(passage, evidence);
+    if (severityModel.examples === 0 && near.length === 0) return argmax(base);
     const scores =
       severityModel.examples === 0 ? base : severityModel.logits(base, severityFeatures(text, evidence.cues));
-    for (const n of near) scores[n.example.severity] = (scores[n.example.severity] ?? 0) + vote(n);
-    return scores;
+    if (near.length > 0) {
+      for (const n of near) scores[n.example.severity] = (scores[n.example.severity] ?? 0) + vote(n);
+      return argmax(scores);
+    }
+    const fromWording = argmax(base);
+    return Math.min(fromWording + 1, Math.max(fromWording - 1, argmax(scores))) as Level;
   }
 
   function suggest(passage: Passage): Suggestions {
@@ -355,7 +371,7 @@ export function createSuggester(
       .slice(0, 3)
       .map((t) => t.id);
     const fromSection = sectionSeverity(passage.section);
-    const severity = fromSection ?? argmax(severityScores(passage, near));
+    const severity = fromSection ?? severityOf(passage, near);
     return { themes: themeIds, severity };
   }
 

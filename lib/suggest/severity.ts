@@ -23,9 +23,19 @@ function cue(level: Level, weight: number, name: string, re: RegExp): Cue {
 const NEGATED_SERIOUS =
   /\b(?:not|nor|neither) (?:\w+ )?(?:widespread|serious|systemic|unsafe|inadequate)\b|\b(?:not|never) (?:been )?(?:left|placed|put|exposed) (?:\w+ )?(?:at|to) (?:\w+ )?(?:risk|harm)|\bno (?:child|children|young people)\b[^.;]{0,40}\bat (?:\w+ )?risk|\bwithout (?:leaving|placing)[^.;]{0,30}risk/;
 
+/**
+ * A delay said not to happen or prevented: "children do not experience delay", "without drift",
+ * "helps to prevent drift", "avoiding unnecessary delay".
+ */
+const NEGATED_SHORTCOMING =
+  /\b(?:without|no|prevent(?:s|ed|ing)?|avoid(?:s|ed|ing)?|(?:do|does|did) not (?:experience|face|suffer)|no longer (?:experience|face|suffer))(?: [a-z'-]+){0,2}? (?:delays?|drift)\b/;
+const NEGATED_SHORTCOMINGS = new RegExp(NEGATED_SHORTCOMING.source, 'g');
+/** A clause that states an aim: what follows is wanted, not found. */
+const PURPOSE = /\b(?:ensur(?:e|es|ing)|so that|in order|aim(?:s|ed|ing)?|to help|help(?:s|ed)? to|to)(?: that)?(?: [a-z'-]+){0,4} ?$/;
+
 /** "serious" as part of a name, not a judgement ("serious youth violence", "taken seriously"). */
 const SERIOUS =
-  /\bserious(?! youth| case| incident| violence| crime| organised| sexual| injur)|\bseriously(?<!taken seriously)\b/;
+  /\bserious\b(?! youth| case| incident| violence| crime| organised| sexual| injur)|\bseriously(?<!taken seriously)\b/;
 
 const CUES: Cue[] = [
   // 4: serious concern
@@ -34,7 +44,7 @@ const CUES: Cue[] = [
     4,
     3,
     'significant-weakness',
-    /\bsignificant(?:ly)? (?:\w+ )?(?:weakness|failing|failure|shortfall|shortcoming|deficit|deficienc|concern|gap|delay|negative)/,
+    /\bsignificant(?:ly)? (?:\w+ ){0,2}(?:weakness|failing|failure|shortfall|shortcoming|deficit|deficienc|concern|gap|delay|negative)/,
   ),
   cue(4, 3, 'inadequate', /\binadequate\b|\bunsatisfactory\b|\bnot fit for purpose\b/),
   cue(4, 3, 'unsafe', /\bunsafe\b|\bnot (?:feel )?safe\b/),
@@ -88,7 +98,7 @@ const CUES: Cue[] = [
     'not-always',
     /\bnot always\b|\bnot all\b|\bnot routinely\b|\bnot sufficiently\b|\bnot (?:fully|well|clear|effective|timely|robust)/,
   ),
-  cue(3, 1.5, 'some', /\bsome\b|\ba (?:small |very small )?(?:number|minority) of\b|\ba few\b/),
+  cue(3, 1.5, 'some', /\bsome\b|\ba (?:very )?small (?:but [a-z]+ )?(?:number|minority|proportion|group)s? of\b|\ba minority of\b|\ba few\b/),
   cue(
     3,
     1.5,
@@ -100,7 +110,7 @@ const CUES: Cue[] = [
     3,
     1.5,
     'weak',
-    /\bweak|\bgaps?\b|\binsufficient|\blimited\b|\black(?:s|ing)?\b|\bpoor(?:ly)?\b|\bunclear\b|\bineffective|\bless (?:effective|well|clear)|\bbelow\b|\bshortfall|\bmissed opportunit|\b(?:is|are|remains?|too|very) low\b|\bunder[- ]?developed\b|\bstrained\b|\bunfilled\b|\bno (?:joined|clear|consistent|systematic|functional)/,
+    /\bweak|\bgaps?\b|\binsufficient|\blimited\b|\black(?:s|ing)?\b|\bpoor(?:ly)?\b|\bunclear\b|\bineffective|\bless (?:effective|well|clear)|\bbelow\b|\bshortfall|\bmissed opportunit|\b(?:is|are|remains?|too|very) low\b(?! base)|\bunder[- ]?developed\b|\bstrained\b|\bdiminish|\bunfilled\b|\binappropriate(?:ly)?\b|\blimit(?:s|ing)\b|\bunregistered\b|\b(?:frequent|numerous|multiple|repeated) changes? (?:of|in) (?:their )?(?:social workers?|workers?|placements?|carers?)\b|\bno (?:joined|clear|consistent|systematic|functional)/,
   ),
   cue(
     3,
@@ -112,7 +122,7 @@ const CUES: Cue[] = [
     3,
     2,
     'improve',
-    /\bneeds? to [a-z]+|\bshould\b|\brequires? improvement|\bimprove (?:the|their|how)\b|\bcould be improved\b|\barea(?:s)? for (?:improvement|development)\b|\bmore (?:work|to do)\b|\bstrengthen\b/,
+    /\bneeds? to [a-z]+|\bshould\b(?! (?:a|an|any|the|there|they|it)\b)|\brequires? improvement|\bimprove (?:the|their|how)\b|\bcould be improved\b|\barea(?:s)? for (?:improvement|development)\b|\bmore (?:work|to do)\b|\bstrengthen\b/,
   ),
 
   // 2: improving, not yet embedded
@@ -121,8 +131,12 @@ const CUES: Cue[] = [
     2,
     2.5,
     'too-soon',
-    /\btoo (?:soon|early)\b|\bnot yet\b|\byet to\b|\bearly (?:stage|days|signs)|\bin (?:its|their) infancy\b|\bstill being (?:embedded|developed|implemented)/,
+    /\btoo (?:soon|early)\b|\bearly (?:stage|days|signs)|\bin (?:its|their) infancy\b|\bstill being (?:embedded|developed|implemented)/,
   ),
+  // "Not yet" is a shortcoming that a passage about new work reads as not yet embedded (2) and
+  // one about established practice as a gap (3): it leans both ways, the other cues decide.
+  cue(2, 1.25, 'not-yet', /\bnot yet\b|\byet to\b/),
+  cue(3, 1.25, 'not-yet-done', /\bnot yet\b|\byet to\b/),
   cue(
     2,
     1.5,
@@ -154,7 +168,7 @@ const CUES: Cue[] = [
     1,
     1.5,
     'timely',
-    /\btimely\b|\bprompt(?:ly)?\b|\bswift(?:ly)?\b|\bquickly\b|\bwithout delay\b|\bearly\b|\bwithin \d+ (?:hours|days)/,
+    /\btimely\b|\bprompt(?:ly)?\b|\bswift(?:ly)?\b|\bquickly\b|\bwithout delay\b|\bearly\b(?! help| years| intervention)|\bwithin \d+ (?:hours|days)/,
   ),
   cue(
     1,
@@ -189,8 +203,16 @@ const IMPROVEMENT_ITEM =
 const INSTRUCTION =
   /^(?:ensure|review|improve|enhance|strengthen|develop|establish|increase|reduce|make sure|implement|provide|address)\b/;
 
-/** Contrast words: the clause after them is the one a report stresses. */
-const CONTRAST = /\b(?:but|however|although|though|whereas|despite|nevertheless|yet|while)\b/;
+/**
+ * Contrast words. After "but", "however", "nevertheless" or a clause-opening "yet" comes the
+ * finding a report stresses; "although", "though", "while", "whereas" and "despite" open a
+ * concession, the finding the report sets aside ("X works well, although Y" stresses X). "Yet"
+ * in "not yet" and "yet to" is no contrast, and neither is "but" between two words of degree
+ * ("a small but significant number").
+ */
+const CONTRAST =
+  /(?<![a-z]+ (?:small|slow|modest|gradual|limited|minor|low|few|brief)(?:er)? )\bbut\b|\bhowever\b|\bnevertheless\b|(?:^|[,;.] ?|\band )yet\b(?! to\b)|\b(?:although|though|whereas|despite|while)\b/;
+const CONCESSION = /^(?:although|though|whereas|despite|while)$/;
 
 export interface SeverityEvidence {
   /** Score per level 0..4 from the wording. */
@@ -205,16 +227,27 @@ export function severityEvidence(text: string): SeverityEvidence {
   const scores = [0, 0, 0, 0, 0];
   const fired = new Set<string>();
   const add = (level: Level, w: number) => (scores[level] = (scores[level] ?? 0) + w);
-  // Split at contrast words; later parts weigh more ("X is good, but Y").
+  // Cut at contrast words; the clause the contrast stresses weighs more ("X is good, but Y").
   const trimmed = lower.trim();
   if (INSTRUCTION.test(trimmed) || IMPROVEMENT_ITEM.test(trimmed)) {
     add(3, 4);
     fired.add('improvement-item');
   }
-  const parts = splitAtContrast(lower);
-  parts.forEach((part, i) => {
-    const stress = parts.length > 1 && i === parts.length - 1 ? 1.5 : 1;
+  for (const clause of splitAtContrast(lower)) {
+    const { stress } = clause;
+    // "Children do not experience delay", "without drift": a shortcoming said not to happen.
+    let part = clause.text;
+    if (NEGATED_SHORTCOMING.test(part)) {
+      const achieved = [...part.matchAll(NEGATED_SHORTCOMINGS)].some((m) => !PURPOSE.test(part.slice(0, m.index)));
+      part = part.replace(NEGATED_SHORTCOMINGS, ' ; ');
+      // In a purpose clause ("to ensure that children do not experience delay") it is an aim.
+      if (achieved) {
+        add(1, 1.5 * stress);
+        fired.add('no-delay');
+      }
+    }
     const negatedSerious = NEGATED_SERIOUS.test(part);
+    const claimed = claimedStrengths(part);
     for (const c of CUES) {
       if (!c.re.test(part)) continue;
       if (c.level === 4 && negatedSerious && c.name !== 'priority-action') {
@@ -224,7 +257,7 @@ export function severityEvidence(text: string): SeverityEvidence {
         continue;
       }
       // "inconsistent" also contains "consistent"; "not effective" is not a strength.
-      if (c.level === 1 && cancelledStrength(part)) {
+      if (c.level === 1 && !c.re.test(claimed)) {
         add(3, 0.5 * stress);
         fired.add(`not-${c.name}`);
         continue;
@@ -232,37 +265,80 @@ export function severityEvidence(text: string): SeverityEvidence {
       add(c.level, c.weight * stress);
       fired.add(c.name);
     }
-  });
+  }
   return { scores, cues: [...fired] };
 }
 
-function splitAtContrast(text: string): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  for (let guard = 0; guard < 6; guard++) {
-    const m = CONTRAST.exec(rest);
-    if (!m) break;
-    const head = rest.slice(0, m.index);
-    // A contrast word that opens a sentence ("Although X, Y") puts the stress after the comma.
-    if (head.trim().length < 3 && /^(?:although|though|while|whereas|despite)$/.test(m[0])) {
-      const comma = rest.indexOf(',', m.index);
-      if (comma < 0) break;
-      parts.push(rest.slice(0, comma));
-      rest = rest.slice(comma + 1);
-      continue;
-    }
-    if (head.trim()) parts.push(head);
-    rest = rest.slice(m.index + m[0].length);
-  }
-  if (rest.trim()) parts.push(rest);
-  return parts.length ? parts : [text];
+interface Clause {
+  text: string;
+  /** 1.5 for the clause a contrast stresses, 1 otherwise. */
+  stress: number;
 }
 
-/** A strength word under a negation ("not effective", "not consistently", "ineffective"). */
-function cancelledStrength(part: string): boolean {
-  return /\bless (?:effective|strong|robust|timely|good|clear|consistent|appropriate|well)|\b(?:not|no|never|without|lack of|no longer)\b(?:[ ,]+[a-z'-]+){0,7}?[ ,]+(?:always |yet |sufficiently |consistently )?(?:effective(?:ly)?|strong|robust|timely|good|clear|consistent(?:ly)?|appropriate(?:ly)?|comprehensive|well)\b/.test(
-    part,
-  );
+/**
+ * The passage cut at its contrast words, each piece weighted by the stress the contrast gives
+ * it: the last clause after "but"/"however" is stressed; without one, the clauses outside a
+ * concession are ("Although X, Y" and "Y, although X" both stress Y).
+ */
+export function splitAtContrast(text: string): Clause[] {
+  const parts: { text: string; kind: 'main' | 'stressed' | 'concession' }[] = [];
+  let rest = text;
+  let kind: 'main' | 'stressed' | 'concession' = 'main';
+  for (let guard = 0; guard < 8; guard++) {
+    const m = CONTRAST.exec(rest);
+    if (!m) break;
+    const word = m[0].replace(/^[,;.]? ?(?:and )?/, '');
+    const head = rest.slice(0, m.index);
+    if (head.trim()) parts.push({ text: head, kind });
+    rest = rest.slice(m.index + m[0].length);
+    if (CONCESSION.test(word)) {
+      // The concession runs to the next comma when it opens a sentence ("Although X, Y"), else
+      // to the end of the sentence ("Y, although X.").
+      const opensSentence = !head.trim() || /[.;:]\s*$/.test(head);
+      const end = opensSentence ? rest.search(/[,;.]/) : rest.search(/[.;]/);
+      if (end < 0) {
+        kind = 'concession';
+        continue;
+      }
+      parts.push({ text: rest.slice(0, end), kind: 'concession' });
+      rest = rest.slice(end + 1);
+      kind = 'main';
+    } else kind = 'stressed';
+  }
+  if (rest.trim()) parts.push({ text: rest, kind });
+  if (parts.length <= 1) return [{ text, stress: 1 }];
+  const lastStressed = parts.map((p) => p.kind).lastIndexOf('stressed');
+  return parts.map((p, i) => ({
+    text: p.text,
+    stress: (lastStressed >= 0 ? i === lastStressed : p.kind === 'main') ? 1.5 : 1,
+  }));
+}
+
+/** A negation that reaches the next few words ("not always effective", "lack of clear"). */
+const NEGATION =
+  /\b(?:not(?! only)|no|never|nor|neither|without|lack(?:s|ing)?(?: of)?|no longer|fail(?:s|ed|ing)? to)\b|n't\b|\bless (?=[a-z]+$)/;
+
+/** The strength cues, made global once to find every match. */
+const STRENGTH_CUES = CUES.filter((c) => c.level === 1).map((c) => new RegExp(c.re.source, 'g'));
+
+/** A strength word under a negation in the few words before it ("not always effective"). */
+function negatedAt(text: string, index: number): boolean {
+  const before = text.slice(0, index).split(/[.;:]/).pop() ?? '';
+  return NEGATION.test(before.trim().split(/\s+/).slice(-7).join(' '));
+}
+
+/**
+ * The sentences of a clause that claim a strength: a sentence that denies one ("this learning
+ * is not used effectively") claims none, whatever other praise words it carries.
+ */
+function claimedStrengths(part: string): string {
+  return part
+    .split(/(?<=[.;:])/)
+    .filter(
+      (sentence) =>
+        !STRENGTH_CUES.some((re) => [...sentence.matchAll(re)].some((m) => negatedAt(sentence, m.index))),
+    )
+    .join(' ');
 }
 
 /** What a section heading says of severity, if anything. */

@@ -1,4 +1,5 @@
 import { createSuggester, type ThemeText } from '../../../lib/suggest';
+import { severityEvidence, splitAtContrast } from '../../../lib/suggest/severity';
 
 /** The default themes with DESIGN.md's "covers" column. */
 const THEMES: ThemeText[] = [
@@ -295,6 +296,88 @@ describe('suggest severity', () => {
     }
     expect(before).not.toBe(4);
     expect(learner.suggest({ text }).severity).toBe(4);
+  });
+});
+
+describe('suggest severity: contrasts, negations and the learned correction', () => {
+  const suggester = createSuggester(THEMES);
+  const sev = (text: string) => suggester.suggest({ text }).severity;
+
+  it('stresses the main clause over a concession that follows it ("Y, although X")', () => {
+    expect(
+      sev('Reviews of care plans are often late for some children, although reviewing officers are well liked.'),
+    ).toBe(3);
+  });
+
+  it('stresses the main clause over a concession that opens the sentence ("Although X, Y")', () => {
+    expect(
+      sev('Although the new duty team is well regarded, visits to children are not always recorded on time.'),
+    ).toBe(3);
+  });
+
+  it('treats "not yet" as a cue, not as a contrast at "yet"', () => {
+    expect(severityEvidence('Return interviews are not yet offered to every child who goes missing.').cues).toEqual(
+      expect.arrayContaining(['not-yet']),
+    );
+  });
+
+  it('reads "a small but significant number" as "some", not as a contrast at "but"', () => {
+    expect(splitAtContrast('a small but significant number of children wait for a placement.')).toHaveLength(1);
+    expect(sev('A small but significant number of children wait for a placement near home.')).toBe(3);
+  });
+
+  it('reads a delay said not to happen as a strength', () => {
+    expect(sev('Tracking of court work is robust, so children do not experience delay in securing permanence.')).toBe(1);
+  });
+
+  it('does not read a delay to be avoided in a purpose clause as a strength', () => {
+    expect(severityEvidence('Managers need to act so that children do not experience drift.').cues).not.toContain(
+      'no-delay',
+    );
+  });
+
+  it('claims no strength in a sentence that denies one', () => {
+    expect(sev('Audit findings are clear, but they are not used effectively to change practice.')).toBe(3);
+  });
+
+  it('gives the more concerning level when a strength and a shortcoming weigh the same', () => {
+    // One strength cue ("well") and one shortcoming cue ("limited") of equal weight.
+    expect(sev('Foster carers are supported well and training is limited.')).toBe(3);
+  });
+
+  it('does not read "early help" as timeliness', () => {
+    expect(severityEvidence('Families are referred to early help services by schools.').cues).not.toContain('timely');
+  });
+
+  it('reads unregistered homes, inappropriate decisions and frequent changes of worker as shortcomings', () => {
+    expect(sev('Several children live in unregistered homes far from their families.')).toBe(3);
+    expect(sev('Referrals are inappropriately closed by the duty team.')).toBe(3);
+    expect(sev('Children have frequent changes of social worker.')).toBe(3);
+  });
+
+  it('does not read a conditional "should a child need" as a recommendation', () => {
+    expect(severityEvidence('Should a child need an interpreter, one is arranged.').cues).not.toContain('improve');
+  });
+
+  it('does not read "taken seriously" as a serious concern', () => {
+    expect(severityEvidence('Concerns raised by young people are taken seriously.').cues).not.toContain('serious');
+  });
+
+  it('does not count "a number of" as "some"', () => {
+    expect(severityEvidence('Families benefit from a number of family hubs.').cues).not.toContain('some');
+  });
+
+  it('lets learning move the wording\'s level by one step at most', () => {
+    const learner = createSuggester(THEMES);
+    // Ratings that tie the strength cue "well" to a serious concern, in other words each time.
+    const subjects = ['Panels', 'Boards', 'Hubs', 'Teams', 'Forums', 'Groups', 'Services', 'Clinics'];
+    const verbs = ['meet', 'report', 'plan', 'share data', 'record', 'train', 'review', 'audit'];
+    for (const subject of subjects)
+      for (const verb of verbs)
+        learner.learn({ text: `${subject} ${verb} well.`, themes: ['partnership'], severity: 4 });
+    const text = 'Personal advisers know care leavers well and keep in touch with them.';
+    expect(sev(text)).toBe(1);
+    expect(learner.suggest({ text }).severity).toBeLessThanOrEqual(2);
   });
 });
 
