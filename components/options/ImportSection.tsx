@@ -1,17 +1,23 @@
+import { describeImportProgress, type ImportProgress } from '../../lib/db/import';
 import type { Notice } from '../../lib/options/model';
+import { ProgressBar } from '../ProgressBar';
 import { NoticeArea } from './NoticeArea';
 
 export interface ImportSectionProps {
   /** Whether an import is running. */
   importing: boolean;
+  /** How far a large file's import has got (null for a small file, or when none runs). */
+  progress?: ImportProgress | null;
   notice: Notice | null;
   onImport(file: File): void;
+  /** Cancels the running import; nothing is written. */
+  onCancel?(): void;
 }
 
 const ACCEPT = '.json,.jsonld,application/json,application/ld+json';
 
 /** The "Import annotations" section: choose a native, Hypothesis or W3C file to add to the database. */
-export function ImportSection({ importing, notice, onImport }: ImportSectionProps) {
+export function ImportSection({ importing, progress, notice, onImport, onCancel }: ImportSectionProps) {
   function choose(e: Event) {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -40,7 +46,15 @@ export function ImportSection({ importing, notice, onImport }: ImportSectionProp
           onChange={choose}
         />
       </label>
-      <NoticeArea notice={importing ? { kind: 'status', text: 'Importing…' } : notice} />
+      {importing && progress && (
+        <ProgressBar
+          label={describeImportProgress(progress)}
+          {...(progress.phase === 'writing' && { value: progress.done, max: progress.total })}
+          onCancel={onCancel}
+          cancelLabel="Cancel import"
+        />
+      )}
+      <NoticeArea notice={importing ? (progress ? null : { kind: 'status', text: 'Importing…' }) : notice} />
     </section>
   );
 }

@@ -25,8 +25,10 @@ function App({ model, space }: { model: OptionsModel; space: TeamSpaceModel }) {
       }}
       importer={{
         importing: model.importing.value,
+        progress: model.importProgress.value,
         notice: model.importNotice.value,
         onImport: (file) => void model.importFile(file),
+        onCancel: model.cancelImport,
       }}
       teamSpace={{
         settings: space.settings.value,

@@ -9,6 +9,7 @@ import { readAnyExport } from '../export/read-any';
 import type { ExportContents, Skipped } from '../export/read';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 import type { AnnotatorDb } from './database';
+import { count, fileSize, ofTotal } from '../progress';
 import { findSyntaxError } from './json-syntax';
 import { isNameOnly, ThemeNames } from './theme-match';
 import { NEUTRAL_THEME_COLOR, uniqueLabel } from './themes';
@@ -31,22 +32,120 @@ export interface ImportResult {
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 export const TOO_LARGE = `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, too large to import.`;
 
+/** A step of an import, and how far it has got (`done` of `total`, in its own unit). */
+export interface ImportProgress {
+  /** Reading the file (bytes), parsing it (bytes), checking it and writing it (annotations). */
+  phase: 'reading' | 'parsing' | 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Called as each step starts and, while writing, after each batch. */
+  onProgress?(progress: ImportProgress): void;
+  /**
+   * Stops the import at the next step or batch. Everything is written in one transaction,
+   * so a cancelled import changes nothing; it rejects with ImportCancelled.
+   */
+  signal?: AbortSignal;
+}
+
+export const IMPORT_CANCELLED = 'Import cancelled: nothing was changed.';
+
+/** The rejection of a cancelled import: the database is as it was. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super(IMPORT_CANCELLED);
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** The progress in words: "Reading the file (16.5 MB)…", "Importing 4,000 of 10,000 annotations…". */
+export function describeImportProgress({ phase, done, total }: ImportProgress): string {
+  switch (phase) {
+    case 'reading':
+    case 'parsing':
+      return `Reading the file (${fileSize(total)})…`;
+    case 'checking':
+      return total > 0 ? `Checking ${count(total)} annotation${total === 1 ? '' : 's'}…` : 'Checking the file…';
+    case 'writing':
+      return ofTotal('Importing', { done, total });
+  }
+}
+
+/** Annotations written per request: progress is reported, and a cancel noticed, between batches. */
+export const IMPORT_BATCH = 1000;
+
+function stopIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ImportCancelled();
+}
+
+/** Lets the page paint the progress and take a click on Cancel (outside any transaction). */
+const yieldToPage = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
 /** Reads, checks and imports a file the user chose (a File, or anything with its size and text). */
 export async function importFile(
   db: AnnotatorDb,
   file: { size: number; text(): Promise<string> },
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
+  const { onProgress, signal } = options;
   if (file.size > MAX_IMPORT_BYTES) throw new Error(TOO_LARGE);
-  const contents = readAnyExport(parseJson(await file.text()));
-  return importContents(db, contents);
+  stopIfCancelled(signal);
+  onProgress?.({ phase: 'reading', done: 0, total: file.size });
+  const text = await file.text();
+  if (onProgress) {
+    onProgress({ phase: 'parsing', done: 0, total: file.size });
+    await yieldToPage();
+  }
+  stopIfCancelled(signal);
+  const json = parseJson(text);
+  if (onProgress) {
+    onProgress({ phase: 'checking', done: 0, total: countAnnotations(json) });
+    await yieldToPage();
+  }
+  stopIfCancelled(signal);
+  const contents = readAnyExport(json);
+  if (onProgress) {
+    onProgress({ phase: 'writing', done: 0, total: contents.annotations.length });
+    await yieldToPage();
+  }
+  return importContents(db, contents, options);
 }
 
-/** Writes checked file contents into the database in one transaction. */
-export async function importContents(db: AnnotatorDb, contents: ExportContents): Promise<ImportResult> {
+/** How many annotations a parsed file seems to hold, before it is checked (for the progress only). */
+function countAnnotations(json: unknown): number {
+  if (Array.isArray(json)) return json.length;
+  if (json && typeof json === 'object') {
+    const record = json as Record<string, unknown>;
+    for (const key of ['annotations', 'rows', 'items', 'first']) {
+      const list = record[key];
+      if (Array.isArray(list)) return list.length;
+      if (list && typeof list === 'object' && Array.isArray((list as { items?: unknown }).items))
+        return (list as { items: unknown[] }).items.length;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Writes checked file contents into the database in one transaction: cancelling (`signal`)
+ * aborts it, and nothing is written.
+ */
+export async function importContents(
+  db: AnnotatorDb,
+  contents: ExportContents,
+  { onProgress, signal }: ImportOptions = {},
+): Promise<ImportResult> {
+  stopIfCancelled(signal);
   return db.transaction('rw', [db.annotations, db.documents, db.themes], async () => {
     const { newThemes, storedIds } = await addMissingThemes(db, contents);
-    const counts = await putAnnotations(db, withStoredThemes(contents.annotations, storedIds));
+    const counts = await putAnnotations(db, withStoredThemes(contents.annotations, storedIds), (done) => {
+      stopIfCancelled(signal);
+      onProgress?.({ phase: 'writing', done, total: contents.annotations.length });
+    });
     await putDocuments(db, contents.documents);
+    stopIfCancelled(signal);
     return {
       ...counts,
       themesAdded: newThemes.length,
@@ -168,20 +267,32 @@ function withStoredThemes(annotations: readonly Annotation[], storedIds: Readonl
   });
 }
 
-/** New ids are added; a known id is replaced only by a copy changed later than the stored one. */
-async function putAnnotations(db: AnnotatorDb, annotations: readonly Annotation[]) {
-  const stored = await db.annotations.bulkGet(annotations.map((a) => a.id));
-  const writes: Annotation[] = [];
+/**
+ * New ids are added; a known id is replaced only by a copy changed later than the stored one.
+ * Written in batches of IMPORT_BATCH; `afterBatch` hears how many of the file's annotations
+ * are done (and may throw to abort the transaction).
+ */
+async function putAnnotations(
+  db: AnnotatorDb,
+  annotations: readonly Annotation[],
+  afterBatch: (done: number) => void,
+) {
   let added = 0;
   let updated = 0;
-  annotations.forEach((annotation, i) => {
-    const current = stored[i];
-    if (!current) added++;
-    else if (isLater(annotation.updatedAt, current.updatedAt)) updated++;
-    else return;
-    writes.push(annotation);
-  });
-  await db.annotations.bulkPut(writes);
+  for (let start = 0; start < annotations.length; start += IMPORT_BATCH) {
+    const batch = annotations.slice(start, start + IMPORT_BATCH);
+    const stored = await db.annotations.bulkGet(batch.map((a) => a.id));
+    const writes: Annotation[] = [];
+    batch.forEach((annotation, i) => {
+      const current = stored[i];
+      if (!current) added++;
+      else if (isLater(annotation.updatedAt, current.updatedAt)) updated++;
+      else return;
+      writes.push(annotation);
+    });
+    if (writes.length > 0) await db.annotations.bulkPut(writes);
+    afterBatch(start + batch.length);
+  }
   return { added, updated, unchanged: annotations.length - added - updated };
 }
 

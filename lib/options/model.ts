@@ -7,7 +7,14 @@ import { signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { listThemes } from '../db/annotations';
 import type { AnnotatorDb } from '../db/database';
-import { describeImport, importFile } from '../db/import';
+import {
+  describeImport,
+  describeImportProgress,
+  ImportCancelled,
+  importFile,
+  type ImportProgress,
+} from '../db/import';
+import { PROGRESS_FILE_BYTES } from '../progress';
 import {
   addTheme,
   deleteTheme,
@@ -43,6 +50,9 @@ export function createOptionsModel(db: AnnotatorDb) {
   const themeNotice = signal<Notice | null>(null);
   const importNotice = signal<Notice | null>(null);
   const importing = signal(false);
+  /** How far the running import has got, for a file of PROGRESS_FILE_BYTES or more (else null). */
+  const importProgress = signal<ImportProgress | null>(null);
+  let importController: AbortController | null = null;
 
   const labelOf = (id: string) => themes.value.find((t) => t.id === id)?.label ?? id;
 
@@ -65,6 +75,7 @@ export function createOptionsModel(db: AnnotatorDb) {
     themeNotice,
     importNotice,
     importing,
+    importProgress,
 
     addTheme: (label: string, color: string, description = '') =>
       themeAction(async () => `Added “${(await addTheme(db, { label, color, description })).label}”.`),
@@ -115,15 +126,40 @@ export function createOptionsModel(db: AnnotatorDb) {
       });
     },
 
-    /** Imports a file the user chose, reporting "N added, M updated, K unchanged". */
+    /**
+     * Imports a file the user chose, reporting "N added, M updated, K unchanged". A large file
+     * shows its progress (importProgress) and may be cancelled (cancelImport): then nothing
+     * is written, and the notice says so.
+     */
     importFile: async (file: { size: number; text(): Promise<string> }) => {
       importing.value = true;
+      const controller = (importController = new AbortController());
+      const showProgress = file.size >= PROGRESS_FILE_BYTES;
       try {
-        return await report(importNotice, async () => describeImport(await importFile(db, file)));
+        return await report(importNotice, async () => {
+          try {
+            const result = await importFile(db, file, {
+              signal: controller.signal,
+              ...(showProgress && { onProgress: (p: ImportProgress) => (importProgress.value = p) }),
+            });
+            return describeImport(result);
+          } catch (error) {
+            if (error instanceof ImportCancelled) return error.message;
+            throw error;
+          }
+        });
       } finally {
         importing.value = false;
+        importProgress.value = null;
+        importController = null;
       }
     },
+
+    /** Cancels the running import: it writes nothing. */
+    cancelImport: () => importController?.abort(),
+
+    /** The running import's progress in words ("Importing 4,000 of 10,000 annotations…"). */
+    describeImportProgress,
 
     /** Stops the live queries (tests; the page itself lives until it closes). */
     dispose: () => subscriptions.forEach((s) => s.unsubscribe()),

@@ -243,30 +243,36 @@ async function main() {
     return null;
   });
   const results = { peers: SYSTEM_PEERS, size: contentScriptSize() };
-  // BENCH_CASES=team runs only the team space cases (issue 11).
+  // BENCH_CASES=team runs only the team space cases (issue 11); BENCH_CASES=store only
+  // export, import and the popup's and dashboard's first render (issue 14).
   const onlyTeam = process.env.BENCH_CASES === 'team';
+  const onlyStore = process.env.BENCH_CASES === 'store';
+  const partial = onlyTeam || onlyStore;
   if (!onlyTeam) {
     const session = await launch(EXTENSION_DIR);
     try {
-      await anchoringCases(session, script, corpus, results);
+      if (!onlyStore) await anchoringCases(session, script, corpus, results);
       await storeCases(session, script, results);
       await renderCases(session, results);
     } finally {
       await session.close();
     }
   }
-  await attempt(results, 'team', () =>
-    teamSpaceCases({
-      launch,
-      fill: (session) => storeCases(session, script, {}),
-      newsHtml: PAGES[0].html,
-      log,
-    }),
-  );
+  if (!onlyStore)
+    await attempt(results, 'team', () =>
+      teamSpaceCases({
+        launch,
+        fill: (session) => storeCases(session, script, {}),
+        newsHtml: PAGES[0].html,
+        log,
+      }),
+    );
 
   const rows = onlyTeam
     ? rowsFor({ ...results, size: undefined }).filter((r) => r.case.startsWith('team space'))
-    : rowsFor(results);
+    : onlyStore
+      ? rowsFor({ ...results, size: undefined }).filter((r) => r.ours_ms != null)
+      : rowsFor(results);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}`;
   console.log(`\nOfsted Annotator benchmark — ${new Date().toISOString()}`);
   console.log(`Machine: ${machine}; Node ${process.version}; ${results.userAgent ?? 'Chromium'}`);
@@ -278,9 +284,9 @@ async function main() {
   );
   printTable(rows);
   printCorpusByKind(results);
-  // A partial run (BENCH_CASES=team) prints its figures and leaves the full run's file alone.
-  if (!onlyTeam) writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
-  const wrote = onlyTeam
+  // A partial run (BENCH_CASES=team or store) prints its figures and leaves the full run's file alone.
+  if (!partial) writeFileSync(join(ROOT, 'bench-results.json'), `${JSON.stringify(rows, null, 2)}\n`);
+  const wrote = partial
     ? 'Left bench-results.json as it was'
     : `Wrote bench-results.json (${rows.length} rows)`;
   console.log(`\n${wrote}; ran in ${Math.round((Date.now() - started) / 1000)} s.`);

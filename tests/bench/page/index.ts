@@ -9,4 +9,4 @@ export {
   setUpLongPage,
 } from './anchoring-cases';
 export { paintOurs, paintWithMarks } from './painting-cases';
-export { runStore } from './store-cases';
+export { prepareProfile, runProfiled, runStore } from './store-cases';

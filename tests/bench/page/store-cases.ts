@@ -170,3 +170,30 @@ export async function runStore(
     fileBytes: file.size,
   };
 }
+
+/** For profiling (tests/bench/profile.mjs): the dataset's file, kept between calls. */
+let profiled: { json: string; contents: ReturnType<typeof readAnyExport> } | null = null;
+
+/** Prepares one step to profile: fills or empties the database as the step needs. */
+export async function prepareProfile(
+  pages: readonly FixturePage[],
+  documents: number,
+  perDocument: number,
+  step: string,
+): Promise<void> {
+  const json = makeDataset(pages, documents, perDocument);
+  profiled = { json, contents: readAnyExport(parseJson(json)) };
+  await clear();
+  if (step === 'export' || step === 'seed') await importContents(database(), profiled.contents);
+  await new Promise((settle) => setTimeout(settle, SETTLE_MS));
+}
+
+/** Runs one step once and returns its time in ms. */
+export async function runProfiled(step: string): Promise<number> {
+  const started = performance.now();
+  if (step === 'importContents') await importContents(database(), profiled!.contents);
+  else if (step === 'importFile')
+    await importFile(database(), new File([profiled!.json], 'f.json', { type: 'application/json' }));
+  else if (step === 'export') JSON.stringify(await exportAll(database()), null, 2);
+  return performance.now() - started;
+}

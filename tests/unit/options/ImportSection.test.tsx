@@ -50,4 +50,16 @@ describe('ImportSection', () => {
     );
     expect(screen.getByRole('alert').textContent).toBe('This file is not valid JSON: line 1, column 2: x');
   });
+
+  it('shows a large file’s progress as a bar with counts, and a Cancel button', () => {
+    const onCancel = vi.fn();
+    setup({ importing: true, progress: { phase: 'writing', done: 4000, total: 10000 }, onCancel });
+    const bar = screen.getByRole('progressbar', { name: 'Importing 4,000 of 10,000 annotations…' });
+    expect(bar).toHaveProperty('value', 4000);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      'Importing 4,000 of 10,000 annotations…',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel import' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
 });

@@ -67,4 +67,29 @@ describe('createOptionsModel', () => {
     expect(model.importNotice.value?.text).toMatch(/^This file is not valid JSON: /);
     expect(model.importing.value).toBe(false);
   });
+
+  it('shows a large file’s progress, and a cancelled import changes nothing and says so', async () => {
+    const text = JSON.stringify(validExport());
+    // A file as large as one that shows the bar (the size is what the model looks at).
+    let finish!: (text: string) => void;
+    const file = { size: 2_000_000, text: () => new Promise<string>((resolve) => (finish = resolve)) };
+    const done = model.importFile(file);
+    expect(model.importProgress.value).toEqual({ phase: 'reading', done: 0, total: 2_000_000 });
+    expect(model.describeImportProgress(model.importProgress.value!)).toBe('Reading the file (1.9 MB)…');
+    model.cancelImport();
+    finish(text);
+    expect(await done).toBe(true);
+    expect(model.importNotice.value).toEqual({ kind: 'status', text: 'Import cancelled: nothing was changed.' });
+    expect(model.importing.value).toBe(false);
+    expect(model.importProgress.value).toBeNull();
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('shows no progress for a small file', async () => {
+    const seen: unknown[] = [];
+    const stop = model.importProgress.subscribe((p) => seen.push(p));
+    await model.importFile(fileOf(JSON.stringify(validExport())));
+    stop();
+    expect(seen.every((p) => p === null)).toBe(true);
+  });
 });
