@@ -5,6 +5,7 @@ import { documentDate } from '../../lib/dashboard/format';
 import type { Annotation, Theme } from '../../lib/model';
 import { SEVERITY_LEVELS } from '../../lib/taxonomy/severity';
 import { AnnotationItem } from './AnnotationItem';
+import { ComparisonBars } from './charts/ComparisonBars';
 import { themeLabeller } from './AnnotationList';
 
 export interface ComparePanelProps {
@@ -134,6 +135,7 @@ export function ComparePanel(props: ComparePanelProps) {
             </tfoot>
           </table>
           {c.rows.length === 0 && <p class="empty">Neither document has annotations.</p>}
+          <ComparisonBars comparison={c} themes={props.themes} />
           {c.rows.map((row, i) => (
             <section class="compare-theme" key={row.key} aria-labelledby={`${id}-${i}`}>
               <h3 id={`${id}-${i}`}>

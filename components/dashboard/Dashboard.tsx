@@ -7,7 +7,7 @@ import { DocumentGroups } from './DocumentGroups';
 import { ExportBar } from './ExportBar';
 import { FilterBar } from './FilterBar';
 import { ImportBox } from './ImportBox';
-import { SeverityTable } from './SeverityTable';
+import { HeatMap } from './charts/HeatMap';
 import { VisitsOverTimeSection } from './VisitsOverTime';
 
 export interface DashboardProps {
@@ -74,7 +74,11 @@ export function Dashboard({ model, loadError }: DashboardProps) {
               namesInBriefings={index.authors.length > 0 ? model.namesInBriefings.value : undefined}
               onNamesInBriefings={(names) => (model.namesInBriefings.value = names)}
             />
-            <SeverityTable table={model.table.value} scope={model.scope.value} />
+            <HeatMap
+              table={model.table.value}
+              scope={model.scope.value}
+              onFilter={(theme, severity) => model.setFilter({ themes: [theme], severities: [severity] })}
+            />
             <VisitsOverTimeSection
               index={index}
               preferred={model.scope.value.kind === 'authority' ? model.scope.value.label : undefined}

@@ -1,7 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { visitsChart } from '../../lib/charts/visits-chart';
 import type { DashboardIndex } from '../../lib/dashboard/documents';
 import { formatDay } from '../../lib/dashboard/format';
 import { authoritiesWithReports, visitsOverTime, type GradeCell } from '../../lib/dashboard/visits';
+import { ChartFigure } from './charts/ChartFigure';
+import { Shapes, SVG_FONT } from './charts/Shapes';
 
 export interface VisitsOverTimeProps {
   index: DashboardIndex;
@@ -17,11 +20,14 @@ const CHANGE_MARK = { improved: '↑', declined: '↓', same: '=' } as const;
  * the annotations on each by severity: "has it improved since the last visit?" at a glance.
  */
 export function VisitsOverTimeSection({ index, preferred }: VisitsOverTimeProps) {
-  const authorities = authoritiesWithReports(index);
+  const authorities = useMemo(() => authoritiesWithReports(index), [index]);
   const [picked, setPicked] = useState<string | null>(null);
-  if (authorities.length === 0) return null;
-  const authority = [picked, preferred].find((name) => name && authorities.includes(name)) ?? authorities[0]!;
-  const { visits, judgements } = visitsOverTime(index, authority);
+  const authority = [picked, preferred].find((name) => name && authorities.includes(name)) ?? authorities[0];
+  // Recomputed only when the data or the authority changes, not on every change of filter.
+  const data = useMemo(() => (authority ? visitsOverTime(index, authority) : null), [index, authority]);
+  const chart = useMemo(() => data && visitsChart(data), [data]);
+  if (!authority || !data || !chart) return null;
+  const { visits, judgements } = data;
   const hasOutcome = visits.some((v) => v.outcome);
   return (
     <section class="visits-over-time" aria-labelledby="visits-over-time">
@@ -38,45 +44,63 @@ export function VisitsOverTimeSection({ index, preferred }: VisitsOverTimeProps)
           </select>
         </label>
       )}
-      <div class="table-scroll">
-        <table class="visits-grid">
-          <caption>
-            {authority}: {visits.length === 1 ? '1 report or letter' : `${visits.length} reports and letters`}
-            , oldest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Visit</th>
-              {judgements.map((j) => (
-                <th scope="col" key={j.key}>
-                  {j.label}
-                </th>
-              ))}
-              {hasOutcome && <th scope="col">Outcome</th>}
-              <th scope="col">Annotations</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visits.map(({ entry, grades, outcome, bySeverity }) => (
-              <tr key={entry.url}>
-                <th scope="row">
-                  <span class="visit-kind">{entry.visitType}</span>
-                  <span class="visit-dates">{visitDates(entry.details!.inspectionDates)}</span>
-                </th>
-                {judgements.map((j) => (
-                  <Grade key={j.key} cell={grades.get(j.key)} />
+      <ChartFigure
+        class="visits-picture"
+        caption={`${authority}: grades and annotations at each visit, oldest first`}
+        table={
+          <div class="table-scroll">
+            <table class="visits-grid">
+              <caption>
+                {authority}:{' '}
+                {visits.length === 1 ? '1 report or letter' : `${visits.length} reports and letters`}, oldest
+                first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Visit</th>
+                  {judgements.map((j) => (
+                    <th scope="col" key={j.key}>
+                      {j.label}
+                    </th>
+                  ))}
+                  {hasOutcome && <th scope="col">Outcome</th>}
+                  <th scope="col">Annotations</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visits.map(({ entry, grades, outcome, bySeverity }) => (
+                  <tr key={entry.url}>
+                    <th scope="row">
+                      <span class="visit-kind">{entry.visitType}</span>
+                      <span class="visit-dates">{visitDates(entry.details!.inspectionDates)}</span>
+                    </th>
+                    {judgements.map((j) => (
+                      <Grade key={j.key} cell={grades.get(j.key)} />
+                    ))}
+                    {hasOutcome && <td>{outcome ?? ''}</td>}
+                    <td class="visit-counts">
+                      {bySeverity.length === 0
+                        ? 'none'
+                        : bySeverity.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(', ')}
+                    </td>
+                  </tr>
                 ))}
-                {hasOutcome && <td>{outcome ?? ''}</td>}
-                <td class="visit-counts">
-                  {bySeverity.length === 0
-                    ? 'none'
-                    : bySeverity.map((s) => `${s.count} ${s.label.toLowerCase()}`).join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              </tbody>
+            </table>
+          </div>
+        }
+      >
+        <svg
+          viewBox={`0 0 ${chart.width} ${chart.height}`}
+          style={{ maxWidth: `${chart.width}px` }}
+          role="img"
+          aria-label={chart.title}
+          font-family={SVG_FONT}
+        >
+          <title>{chart.title}</title>
+          <Shapes shapes={chart.shapes} />
+        </svg>
+      </ChartFigure>
     </section>
   );
 }
