@@ -20,6 +20,7 @@ export interface ExportBarProps {
 
 const BUTTONS: ReadonlyArray<[ExportKind, string]> = [
   ['markdown', 'Export Markdown briefing'],
+  ['word', 'Export Word briefing'],
   ['csv', 'Export CSV'],
   ['w3c', 'Export W3C JSON-LD'],
   ['json', 'Export JSON'],

@@ -5,21 +5,28 @@ import type { buildCsv } from '../export/csv';
 import type { buildJsonExport } from '../export/json';
 import type { buildMarkdownBriefing, buildMarkdownQuotes } from '../export/markdown';
 import type { buildW3cCollection } from '../export/w3c';
+import type { buildWordBriefing, BriefingPicture } from '../export/word/briefing';
 import type { Annotation, DocumentRecord, Theme } from '../model';
 
-export type ExportKind = 'markdown' | 'csv' | 'w3c' | 'json';
+export type ExportKind = 'markdown' | 'word' | 'csv' | 'w3c' | 'json';
+
+/** The exports written as text; the Word briefing is built asynchronously, as bytes (buildWordFile). */
+export type TextExportKind = Exclude<ExportKind, 'word'>;
+
+export const WORD_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The export builders (lib/export/*); tests pass their own to see what is exported. */
 export interface ExportBuilders {
   markdownBriefing: typeof buildMarkdownBriefing;
   markdownQuotes: typeof buildMarkdownQuotes;
+  wordBriefing: typeof buildWordBriefing;
   csv: typeof buildCsv;
   w3c: typeof buildW3cCollection;
   json: typeof buildJsonExport;
 }
 
 export interface ExportFile {
-  contents: string;
+  contents: string | Uint8Array;
   fileName: string;
   type: string;
 }
@@ -56,7 +63,7 @@ export function briefingInput(
 }
 
 /** The file of one kind for `input`. */
-export function buildExportFile(kind: ExportKind, input: BriefingInput, options: ExportOptions): ExportFile {
+export function buildExportFile(kind: TextExportKind, input: BriefingInput, options: ExportOptions): ExportFile {
   const { builders, now, viewerUrl, title, authors = false } = options;
   switch (kind) {
     case 'markdown':
@@ -84,4 +91,26 @@ export function buildExportFile(kind: ExportKind, input: BriefingInput, options:
         type: 'application/json',
       };
   }
+}
+
+export interface WordExportOptions extends ExportOptions {
+  /** The dashboard's pictures (lib/dashboard/pictures.ts); each SVG gets a PNG from `rasterise`. */
+  pictures?: readonly BriefingPicture[];
+  /** Draws an SVG as a PNG (lib/export/word/rasterise.ts); without it, pictures go in as their tables alone. */
+  rasterise?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+}
+
+/** The Word briefing of `input`, with the pictures drawn as PNGs where they can be. */
+export async function buildWordFile(input: BriefingInput, options: WordExportOptions): Promise<ExportFile> {
+  const { builders, now, title, authors = false, pictures = [], rasterise } = options;
+  const drawn = await Promise.all(
+    pictures.map(async (p) =>
+      p.svg && !p.png && rasterise ? { ...p, png: await rasterise(p.svg, p.width, p.height) } : p,
+    ),
+  );
+  return {
+    contents: await builders.wordBriefing(input, { ...(title && { title }), now, authors, pictures: drawn }),
+    fileName: datedFileName('ofsted-briefing', 'docx', now),
+    type: WORD_TYPE,
+  };
 }

@@ -11,6 +11,8 @@ import { downloadFile } from '../export/download';
 import { buildJsonExport } from '../export/json';
 import { buildMarkdownBriefing, buildMarkdownQuotes } from '../export/markdown';
 import { buildW3cCollection } from '../export/w3c';
+import { buildWordBriefing } from '../export/word/briefing';
+import { rasteriseSvg } from '../export/word/rasterise';
 import type { DashboardData } from './documents';
 import type { DashboardDeps } from './model';
 
@@ -57,11 +59,13 @@ export function dashboardDeps(
     builders: {
       markdownBriefing: buildMarkdownBriefing,
       markdownQuotes: buildMarkdownQuotes,
+      wordBriefing: buildWordBriefing,
       csv: buildCsv,
       w3c: buildW3cCollection,
       json: buildJsonExport,
     },
     download: (contents, fileName, type) => downloadFile(contents, fileName, type, win.document),
+    rasterise: (svg, width, height) => rasteriseSvg(svg, width, height, win.document),
     copyText: (text) => win.navigator.clipboard.writeText(text),
     importFile: async (file) => describeImport(await importFile(db, file)),
     viewerUrl: (address) => viewerUrl(address),

@@ -6,10 +6,12 @@ import { quoteLink } from '../export/links';
 import type { Annotation, Theme } from '../model';
 import { compareDocuments } from './compare';
 import { indexData, type DashboardData, type DocumentEntry } from './documents';
-import { buildExportFile, briefingInput, type ExportBuilders, type ExportKind } from './exports';
+import { buildExportFile, buildWordFile, briefingInput, type ExportBuilders, type ExportKind } from './exports';
 import { filterAnnotations, NO_FILTER, type DashboardFilter } from './filter';
 import { documentHref } from './format';
+import { briefingPictures } from './pictures';
 import { describeScope, themeSeverityTable } from './table';
+import { authoritiesWithReports, visitsOverTime } from './visits';
 
 /** How many filtered annotations the list shows at first, and how many more each "Show more" adds. */
 export const PAGE_SIZE = 200;
@@ -23,7 +25,9 @@ export interface ImportableFile {
 /** What the dashboard does beyond its own state; live.ts gives the real ones. */
 export interface DashboardDeps {
   builders: ExportBuilders;
-  download(contents: string, fileName: string, type: string): void;
+  download(contents: string | Uint8Array, fileName: string, type: string): void;
+  /** Draws a picture's SVG as a PNG for the Word briefing; without it, pictures go in as tables. */
+  rasterise?(svg: string, width: number, height: number): Promise<Uint8Array>;
   copyText(text: string): Promise<void>;
   /** Imports a file into the database and says what it did ("3 added, 1 updated, 0 unchanged"). */
   importFile(file: ImportableFile): Promise<string>;
@@ -89,6 +93,35 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     return briefingInput(annotations, index.value.records, themes.value);
   }
 
+  /**
+   * The Word briefing, with the pictures the dashboard shows of what it covers: the heat map
+   * (of the selection, when exporting one), the authority's visits over time when the filter
+   * is one authority, and the comparison when two documents are chosen.
+   */
+  async function exportWord(): Promise<void> {
+    const { annotations, title, selection } = exportTarget.value;
+    const place = scope.value;
+    const authority =
+      place.kind === 'authority' && authoritiesWithReports(index.value).includes(place.label) ? place.label : null;
+    const pictures = briefingPictures({
+      table: selection ? themeSeverityTable(annotations, themes.value) : table.value,
+      scope: selection ? 'selected annotations' : place.label,
+      visits: authority ? visitsOverTime(index.value, authority) : undefined,
+      comparison: comparison.value,
+      themes: themes.value,
+    });
+    const file = await buildWordFile(input(annotations), {
+      builders: deps.builders,
+      now: deps.now(),
+      viewerUrl: deps.viewerUrl,
+      title,
+      authors: namesInBriefings.value,
+      pictures,
+      ...(deps.rasterise && { rasterise: deps.rasterise }),
+    });
+    deps.download(file.contents, file.fileName, file.type);
+  }
+
   return {
     loaded,
     index,
@@ -134,7 +167,8 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     selectAllFiltered: () => void (selected.value = new Set(filtered.value.map((a) => a.id))),
     clearSelection: () => void (selected.value = new Set()),
     /** Downloads the export of one kind of the selected annotations, or else the filtered ones. */
-    exportAs(kind: ExportKind) {
+    exportAs(kind: ExportKind): void | Promise<void> {
+      if (kind === 'word') return exportWord();
       const { annotations, title } = exportTarget.value;
       const file = buildExportFile(kind, input(annotations), {
         builders: deps.builders,

@@ -1,6 +1,6 @@
-/** Saves data as a file through the browser's downloads, from an extension page. */
-export function downloadFile(contents: string, fileName: string, type: string, doc = document): void {
-  const url = URL.createObjectURL(new Blob([contents], { type }));
+/** Saves text or bytes (a .docx) as a file through the browser's downloads, from an extension page. */
+export function downloadFile(contents: string | Uint8Array, fileName: string, type: string, doc = document): void {
+  const url = URL.createObjectURL(new Blob([contents as BlobPart], { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;

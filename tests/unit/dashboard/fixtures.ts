@@ -188,6 +188,7 @@ export function fakeDeps() {
     builders: {
       markdownBriefing: vi.fn<ExportBuilders['markdownBriefing']>(() => '# briefing\n'),
       markdownQuotes: vi.fn<ExportBuilders['markdownQuotes']>(() => '> quotes\n'),
+      wordBriefing: vi.fn<ExportBuilders['wordBriefing']>(async () => new Uint8Array([0x50, 0x4b])),
       csv: vi.fn<ExportBuilders['csv']>(() => 'csv\n'),
       w3c: vi.fn<ExportBuilders['w3c']>(() => ({ type: 'AnnotationCollection' }) as unknown as W3cCollection),
       json: vi.fn<ExportBuilders['json']>(() => ({ format: 'ofsted-annotator' }) as unknown as JsonExport),
