@@ -59,7 +59,7 @@ function Cell({ cell, onFilter }: { cell: HeatCell; onFilter: HeatMapProps['onFi
     <g
       class="heat-cell"
       role="button"
-      tabIndex={0}
+      tabindex={0}
       aria-label={`${cellName(cell)}. Filter to these`}
       onClick={choose}
       onKeyDown={(e) => {
