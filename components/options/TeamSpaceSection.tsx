@@ -1,12 +1,20 @@
 import type { ConnectRequest } from '../../lib/background/team-space';
 import type { Notice } from '../../lib/options/model';
-import { describeStatus } from '../../lib/options/team-space-model';
+import {
+  describeStatus,
+  describeSyncProgress,
+  showsSyncProgress,
+  type SyncProgress,
+} from '../../lib/options/team-space-model';
+import { ProgressBar } from '../ProgressBar';
 import type { SpaceSettings, SpaceStatus } from '../../lib/sync/space-state';
 import { NoticeArea } from './NoticeArea';
 
 export interface TeamSpaceSectionProps {
   settings: SpaceSettings | null;
   status: SpaceStatus;
+  /** A long burst of syncing (a first sync): a bar, without Cancel (Disconnect stops it). */
+  progress?: SyncProgress | null;
   notices: Array<{ text: string; at: string }>;
   busy: 'connecting' | 'disconnecting' | null;
   notice: Notice | null;
@@ -89,6 +97,16 @@ export function TeamSpaceSection(props: TeamSpaceSectionProps) {
           <p class="space-status" role="status" aria-live="polite">
             {describeStatus(status)}
           </p>
+          {showsSyncProgress(props.progress ?? null) && (
+            <ProgressBar
+              class="space-progress"
+              label={describeSyncProgress(props.progress!)}
+              {...(props.progress!.waiting > 0 && {
+                value: props.progress!.peak - props.progress!.waiting,
+                max: props.progress!.peak,
+              })}
+            />
+          )}
           <button type="button" disabled={busy !== null} onClick={props.onDisconnect}>
             {busy === 'disconnecting' ? 'Disconnecting…' : 'Disconnect'}
           </button>

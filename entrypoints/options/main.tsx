@@ -33,6 +33,7 @@ function App({ model, space }: { model: OptionsModel; space: TeamSpaceModel }) {
       teamSpace={{
         settings: space.settings.value,
         status: space.status.value,
+        progress: space.progress.value,
         notices: space.notices.value,
         busy: space.busy.value,
         notice: space.notice.value,

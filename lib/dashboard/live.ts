@@ -5,14 +5,12 @@ import { signal, type Signal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { viewerUrl } from '../background/open-reports';
 import type { AnnotatorDb } from '../db/database';
-import { describeImport, importFile } from '../db/import';
+import { describeImport, ImportCancelled, importFile } from '../db/import';
 import { buildCsv } from '../export/csv';
 import { downloadFile } from '../export/download';
 import { buildJsonExport } from '../export/json';
 import { buildMarkdownBriefing, buildMarkdownQuotes } from '../export/markdown';
 import { buildW3cCollection } from '../export/w3c';
-import { buildWordBriefing } from '../export/word/briefing';
-import { rasteriseSvg } from '../export/word/rasterise';
 import type { DashboardData } from './documents';
 import type { DashboardDeps } from './model';
 
@@ -59,15 +57,24 @@ export function dashboardDeps(
     builders: {
       markdownBriefing: buildMarkdownBriefing,
       markdownQuotes: buildMarkdownQuotes,
-      wordBriefing: buildWordBriefing,
+      // docx is most of the Word briefing's weight: load it when a briefing is first asked for.
+      wordBriefing: async (input, options) => (await import('../export/word/briefing')).buildWordBriefing(input, options),
       csv: buildCsv,
       w3c: buildW3cCollection,
       json: buildJsonExport,
     },
     download: (contents, fileName, type) => downloadFile(contents, fileName, type, win.document),
-    rasterise: (svg, width, height) => rasteriseSvg(svg, width, height, win.document),
+    rasterise: async (svg, width, height) =>
+      (await import('../export/word/rasterise')).rasteriseSvg(svg, width, height, win.document),
     copyText: (text) => win.navigator.clipboard.writeText(text),
-    importFile: async (file) => describeImport(await importFile(db, file)),
+    importFile: async (file, options) => {
+      try {
+        return describeImport(await importFile(db, file, options));
+      } catch (error) {
+        if (error instanceof ImportCancelled) return error.message;
+        throw error;
+      }
+    },
     viewerUrl: (address) => viewerUrl(address),
     now: () => new Date(),
     ...overrides,

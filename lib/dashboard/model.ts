@@ -2,6 +2,7 @@
 // signal over it, so a change of filter costs one pass over the annotations and no reads.
 
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { ImportOptions } from '../db/import';
 import { quoteLink } from '../export/links';
 import type { Annotation, Theme } from '../model';
 import { compareDocuments } from './compare';
@@ -29,8 +30,11 @@ export interface DashboardDeps {
   /** Draws a picture's SVG as a PNG for the Word briefing; without it, pictures go in as tables. */
   rasterise?(svg: string, width: number, height: number): Promise<Uint8Array>;
   copyText(text: string): Promise<void>;
-  /** Imports a file into the database and says what it did ("3 added, 1 updated, 0 unchanged"). */
-  importFile(file: ImportableFile): Promise<string>;
+  /**
+   * Imports a file into the database and says what it did ("3 added, 1 updated, 0 unchanged"),
+   * reporting progress and stopping (writing nothing) when `options.signal` aborts.
+   */
+  importFile(file: ImportableFile, options?: ImportOptions): Promise<string>;
   /** The PDF viewer's address for a report at `address`. */
   viewerUrl(address: string): string;
   now(): Date;
@@ -185,7 +189,7 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
       await deps.copyText(deps.builders.markdownQuotes(input(annotations), { viewerUrl: deps.viewerUrl }));
       return annotations.length;
     },
-    importFile: (file: ImportableFile) => deps.importFile(file),
+    importFile: (file: ImportableFile, options?: ImportOptions) => deps.importFile(file, options),
     /** Opens the document at the quote (null for a PDF from this computer). */
     quoteHref: (annotation: Annotation) =>
       (isLinkable(annotation.url) && quoteLink(annotation, deps.viewerUrl)) || undefined,

@@ -279,9 +279,15 @@ async function putAnnotations(
 ) {
   let added = 0;
   let updated = 0;
+  // One read of the stored ids (getAllKeys), so only ids already stored are read record by
+  // record: into an empty database, nothing is.
+  const storedIds = new Set(annotations.length > 0 ? await db.annotations.toCollection().primaryKeys() : []);
   for (let start = 0; start < annotations.length; start += IMPORT_BATCH) {
     const batch = annotations.slice(start, start + IMPORT_BATCH);
-    const stored = await db.annotations.bulkGet(batch.map((a) => a.id));
+    const known = batch.filter((a) => storedIds.has(a.id));
+    const found = known.length > 0 ? await db.annotations.bulkGet(known.map((a) => a.id)) : [];
+    const byId = new Map(known.map((a, i) => [a.id, found[i]]));
+    const stored = batch.map((a) => byId.get(a.id));
     const writes: Annotation[] = [];
     batch.forEach((annotation, i) => {
       const current = stored[i];

@@ -9,6 +9,7 @@ import type { ConnectRequest } from '../background/team-space';
 import { sendToBackground } from '../messages/send';
 import { checkSpaceAddress, serverPermission } from '../sync/space-address';
 import { followSpace, type SpaceSettings, type SpaceStatus } from '../sync/space-state';
+import { count as grouped, ofTotal } from '../progress';
 import type { Notice } from './model';
 
 export function createTeamSpaceModel() {
@@ -17,10 +18,13 @@ export function createTeamSpaceModel() {
   const notices = signal<Array<{ text: string; at: string }>>([]);
   const busy = signal<'connecting' | 'disconnecting' | null>(null);
   const notice = signal<Notice | null>(null);
+  /** A long burst of syncing (a first sync), for its progress bar; null otherwise. */
+  const progress = signal<SyncProgress | null>(null);
 
   const stop = followSpace((state) => {
     settings.value = state.settings;
     status.value = state.status;
+    progress.value = syncProgress(progress.value, state.status);
     notices.value = state.notices;
   });
 
@@ -65,10 +69,44 @@ export function createTeamSpaceModel() {
     }
   }
 
-  return { settings, status, notices, busy, notice, connect, disconnect, stop };
+  return { settings, status, notices, busy, notice, progress, connect, disconnect, stop };
 }
 
 export type TeamSpaceModel = ReturnType<typeof createTeamSpaceModel>;
+
+/**
+ * A burst of syncing: the most changes waiting to be sent since it began (`peak`), how many
+ * still wait and how many colleagues' changes were received. The space does not say how many
+ * it will send, so receiving has no total.
+ */
+export interface SyncProgress {
+  peak: number;
+  waiting: number;
+  received: number;
+}
+
+/** A burst this large (to send or received) shows a progress bar: a first sync, or a large import. */
+export const SYNC_PROGRESS_FROM = 200;
+
+/** The burst after `status`, from the one before it; null once syncing stops. */
+export function syncProgress(previous: SyncProgress | null, status: SpaceStatus): SyncProgress | null {
+  if (status.state !== 'syncing') return null;
+  return {
+    peak: Math.max(previous?.peak ?? 0, status.waiting),
+    waiting: status.waiting,
+    received: status.received,
+  };
+}
+
+/** Whether the burst is long enough to show a bar. */
+export const showsSyncProgress = (p: SyncProgress | null): p is SyncProgress =>
+  p !== null && (p.peak >= SYNC_PROGRESS_FROM || p.received >= SYNC_PROGRESS_FROM);
+
+/** "Sending 2,300 of 10,000 changes…" while sending; "Receiving: 3,400 changes so far…" after. */
+export function describeSyncProgress({ peak, waiting, received }: SyncProgress): string {
+  if (waiting > 0) return ofTotal('Sending', { done: peak - waiting, total: peak }, 'change');
+  return `Receiving: ${grouped(received)} change${received === 1 ? '' : 's'} so far…`;
+}
 
 /** The status line: connected, syncing, offline with changes waiting, or the error. */
 export function describeStatus(status: SpaceStatus, now: Date = new Date()): string {

@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Dashboard } from '../../../components/dashboard/Dashboard';
 import type { DashboardData } from '../../../lib/dashboard/documents';
+import type { ImportOptions } from '../../../lib/db/import';
 import type { DashboardDeps } from '../../../lib/dashboard/model';
 import { bulkData, DEVON_2020, DEVON_2025, GUARDIAN, modelOver, quotes, sampleData } from './fixtures';
 
@@ -321,9 +322,33 @@ describe('Dashboard', () => {
       fireEvent.change(screen.getByLabelText('Import a file'), { target: { files: [chosen] } });
       const status = within(screen.getByRole('region', { name: 'Import annotations' })).getByRole('status');
       await waitFor(() => expect(status.textContent).toBe('Importing…'));
-      expect(importFile).toHaveBeenCalledWith(chosen);
+      expect(importFile).toHaveBeenCalledWith(chosen, expect.objectContaining({ signal: expect.any(AbortSignal) }));
       finish('3 added, 1 updated, 0 unchanged');
       await waitFor(() => expect(status.textContent).toBe('3 added, 1 updated, 0 unchanged'));
+    });
+
+    it('shows a large file’s progress as a bar, and Cancel aborts the import', async () => {
+      let options!: ImportOptions;
+      let finish!: (message: string) => void;
+      const importFile = vi.fn((_file: unknown, o?: ImportOptions) => {
+        options = o!;
+        return new Promise<string>((resolve) => (finish = resolve));
+      });
+      setup(sampleData(), { importFile });
+      const large = file('x'.repeat(1_100_000));
+      fireEvent.change(screen.getByLabelText('Import a file'), { target: { files: [large] } });
+      await waitFor(() => expect(importFile).toHaveBeenCalled());
+      act(() => options.onProgress!({ phase: 'writing', done: 4000, total: 10000 }));
+      const region = screen.getByRole('region', { name: 'Import annotations' });
+      const bar = within(region).getByRole('progressbar', { name: 'Importing 4,000 of 10,000 annotations…' });
+      expect(bar).toHaveProperty('value', 4000);
+      fireEvent.click(within(region).getByRole('button', { name: 'Cancel import' }));
+      expect(options.signal!.aborted).toBe(true);
+      finish('Import cancelled: nothing was changed.');
+      await waitFor(() =>
+        expect(within(region).getByRole('status').textContent).toBe('Import cancelled: nothing was changed.'),
+      );
+      expect(within(region).queryByRole('progressbar')).toBeNull();
     });
 
     it('says why a file could not be imported', async () => {
