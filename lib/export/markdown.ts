@@ -19,6 +19,7 @@ import {
 import { severityGroups, themeGroups } from './briefing-groups';
 import { localDate, longDateOf, pages, plural } from './briefing-text';
 import { quoteLink } from './links';
+import { heatMapMarkdown, visitsSectionMarkdown } from './markdown-pictures';
 
 export interface MarkdownOptions {
   viewerUrl: (address: string) => string;
@@ -42,6 +43,8 @@ export function buildMarkdownBriefing(input: BriefingInput, options: BriefingOpt
   const blocks = [
     `# ${escapeInline(title) || DEFAULT_TITLE}`,
     `Prepared ${longDate(localDate(now))}: ${plural(count, 'quote')} from ${plural(urls.length, 'document')}.`,
+    ...heatMapMarkdown(input, escapeInline),
+    ...visitsSectionMarkdown(input, escapeInline),
     '## Documents',
     ...urls.flatMap((url) => documentSection(url, records.get(url))),
     '## Findings by theme',

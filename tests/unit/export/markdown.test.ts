@@ -70,7 +70,7 @@ describe('buildMarkdownBriefing: structure', () => {
 
   it('describes each annotated document with its details, judgements as a table, and address', () => {
     const md = briefing();
-    expect(headings(md, 2)).toEqual(['Documents', 'Findings by theme']);
+    expect(headings(md, 2)).toEqual(['Themes by severity', 'Documents', 'Findings by theme']);
     expect(headings(md, 3).slice(0, 2)).toEqual([DEVON, 'Council news']);
     expect(sectionUnder(md, `### ${DEVON}`)).toBe(
       [
