@@ -73,7 +73,7 @@ export function ExportBar({
             checked={namesInBriefings}
             onChange={(e) => onNamesInBriefings?.(e.currentTarget.checked)}
           />{' '}
-          Name who wrote each quote in the Markdown briefing
+          Name who wrote each quote in the Markdown and Word briefings
         </label>
       )}
       <div class="buttons">

@@ -63,7 +63,11 @@ export function briefingInput(
 }
 
 /** The file of one kind for `input`. */
-export function buildExportFile(kind: TextExportKind, input: BriefingInput, options: ExportOptions): ExportFile {
+export function buildExportFile(
+  kind: TextExportKind,
+  input: BriefingInput,
+  options: ExportOptions,
+): ExportFile {
   const { builders, now, viewerUrl, title, authors = false } = options;
   switch (kind) {
     case 'markdown':

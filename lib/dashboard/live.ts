@@ -58,7 +58,8 @@ export function dashboardDeps(
       markdownBriefing: buildMarkdownBriefing,
       markdownQuotes: buildMarkdownQuotes,
       // docx is most of the Word briefing's weight: load it when a briefing is first asked for.
-      wordBriefing: async (input, options) => (await import('../export/word/briefing')).buildWordBriefing(input, options),
+      wordBriefing: async (input, options) =>
+        (await import('../export/word/briefing')).buildWordBriefing(input, options),
       csv: buildCsv,
       w3c: buildW3cCollection,
       json: buildJsonExport,

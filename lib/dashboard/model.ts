@@ -7,7 +7,13 @@ import { quoteLink } from '../export/links';
 import type { Annotation, Theme } from '../model';
 import { compareDocuments } from './compare';
 import { indexData, type DashboardData, type DocumentEntry } from './documents';
-import { buildExportFile, buildWordFile, briefingInput, type ExportBuilders, type ExportKind } from './exports';
+import {
+  buildExportFile,
+  buildWordFile,
+  briefingInput,
+  type ExportBuilders,
+  type ExportKind,
+} from './exports';
 import { filterAnnotations, NO_FILTER, type DashboardFilter } from './filter';
 import { documentHref } from './format';
 import { briefingPictures } from './pictures';
@@ -106,7 +112,9 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     const { annotations, title, selection } = exportTarget.value;
     const place = scope.value;
     const authority =
-      place.kind === 'authority' && authoritiesWithReports(index.value).includes(place.label) ? place.label : null;
+      place.kind === 'authority' && authoritiesWithReports(index.value).includes(place.label)
+        ? place.label
+        : null;
     const pictures = briefingPictures({
       table: selection ? themeSeverityTable(annotations, themes.value) : table.value,
       scope: selection ? 'selected annotations' : place.label,

@@ -20,12 +20,24 @@ export interface PictureSources {
 }
 
 /** The pictures, in the order the dashboard shows them; none without annotations. */
-export function briefingPictures({ table, scope, visits, comparison, themes }: PictureSources): BriefingPicture[] {
+export function briefingPictures({
+  table,
+  scope,
+  visits,
+  comparison,
+  themes,
+}: PictureSources): BriefingPicture[] {
   if (table.total === 0) return [];
   const title = `Annotations by theme and severity: ${scope}`;
   const { chart } = heatMap(table, title);
   const pictures: BriefingPicture[] = [
-    { title, svg: heatMapSvg(table, title), width: chart.width, height: chart.height, table: heatMapTable(table) },
+    {
+      title,
+      svg: heatMapSvg(table, title),
+      width: chart.width,
+      height: chart.height,
+      table: heatMapTable(table),
+    },
   ];
   if (visits && visits.visits.length > 0) {
     const c = visitsChart(visits);
@@ -63,7 +75,13 @@ function heatMapTable(table: SeverityTable): BriefingPicture['table'] {
 function visitsTable({ visits, judgements }: VisitsOverTime): BriefingPicture['table'] {
   const hasOutcome = visits.some((v) => v.outcome);
   return {
-    head: ['Visit', 'Date', ...judgements.map((j) => j.label), ...(hasOutcome ? ['Outcome'] : []), 'Annotations'],
+    head: [
+      'Visit',
+      'Date',
+      ...judgements.map((j) => j.label),
+      ...(hasOutcome ? ['Outcome'] : []),
+      'Annotations',
+    ],
     rows: visits.map((v) => [
       v.entry.title,
       v.entry.details?.inspectionDates.text ?? v.entry.date.slice(0, 10),

@@ -1,5 +1,10 @@
 /** Saves text or bytes (a .docx) as a file through the browser's downloads, from an extension page. */
-export function downloadFile(contents: string | Uint8Array, fileName: string, type: string, doc = document): void {
+export function downloadFile(
+  contents: string | Uint8Array,
+  fileName: string,
+  type: string,
+  doc = document,
+): void {
   const url = URL.createObjectURL(new Blob([contents as BlobPart], { type }));
   const link = doc.createElement('a');
   link.href = url;

@@ -15,7 +15,12 @@ import {
 } from 'docx';
 import { oneLine, webLink } from './text';
 
-const HEADINGS = [HeadingLevel.TITLE, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+const HEADINGS = [
+  HeadingLevel.TITLE,
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+] as const;
 
 /** The title (level 0) or a heading of level 1 to 3, in Word's built-in styles (so the navigation pane lists it). */
 export function heading(text: string, level: 0 | 1 | 2 | 3): Paragraph {
@@ -44,10 +49,20 @@ export function paragraph(children: ParagraphChild[], style?: string): Paragraph
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+const BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
 
 /** A full-width table of text: a header row (repeated on each page) when `head` is given, then the rows. */
-export function textTable(head: readonly string[] | null, rows: ReadonlyArray<ReadonlyArray<string | ParagraphChild>>): Table {
+export function textTable(
+  head: readonly string[] | null,
+  rows: ReadonlyArray<ReadonlyArray<string | ParagraphChild>>,
+): Table {
   const cell = (content: string | ParagraphChild, bold = false) =>
     new TableCell({
       children: [paragraph([typeof content === 'string' ? run(content, { bold }) : content])],

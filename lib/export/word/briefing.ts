@@ -8,13 +8,7 @@ import { Document, Packer, Paragraph, TextRun, type ParagraphChild, type Table }
 import type { Annotation, DocumentRecord, ReportDetails } from '../../model';
 import { quoteShown } from '../../quote-shown';
 import { severityGroups, themeGroups, type ThemeGroup } from '../briefing-groups';
-import {
-  annotatedUrls,
-  documentTitle,
-  quoteDate,
-  recordsByUrl,
-  type BriefingInput,
-} from '../briefing-input';
+import { annotatedUrls, documentTitle, quoteDate, recordsByUrl, type BriefingInput } from '../briefing-input';
 import { localDate, longDateOf, pages, plural } from '../briefing-text';
 import { quoteLink } from '../links';
 import { heading, lineRuns, link, paragraph, run, textTable } from './blocks';
@@ -37,7 +31,10 @@ const DEFAULT_TITLE = 'Ofsted briefing';
 type Block = Paragraph | Table;
 
 /** The briefing as the bytes of a .docx file. */
-export async function buildWordBriefing(input: BriefingInput, options: WordBriefingOptions = {}): Promise<Uint8Array> {
+export async function buildWordBriefing(
+  input: BriefingInput,
+  options: WordBriefingOptions = {},
+): Promise<Uint8Array> {
   return Packer.pack(wordBriefingDocument(input, options), 'uint8array');
 }
 
@@ -89,7 +86,12 @@ function documentBlocks(url: string, record: DocumentRecord | undefined): Block[
   ];
 }
 
-function detailFacts({ localAuthority, visitType, inspectionDates, outcome }: ReportDetails): Array<[string, string]> {
+function detailFacts({
+  localAuthority,
+  visitType,
+  inspectionDates,
+  outcome,
+}: ReportDetails): Array<[string, string]> {
   return [
     ['Local authority', localAuthority],
     ['Visit type', visitType],
@@ -124,7 +126,11 @@ function themeBlocks(
 // --- Quotes ------------------------------------------------------------------------------
 
 /** The quote in the Quote style, its citation, and the note and author if any. */
-function quoteBlocks(annotation: Annotation, record: DocumentRecord | undefined, options: WordBriefingOptions): Block[] {
+function quoteBlocks(
+  annotation: Annotation,
+  record: DocumentRecord | undefined,
+  options: WordBriefingOptions,
+): Block[] {
   const note = linesOf(annotation.note.trim());
   const hasNote = note.some((line) => line !== '');
   const author = options.authors && annotation.author ? annotation.author.name || annotation.author.user : '';

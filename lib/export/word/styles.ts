@@ -16,7 +16,12 @@ function headingStyle(level: 1 | 2 | 3, size: number) {
     next: 'Normal',
     quickFormat: true,
     run: { font: FONT, size, bold: true, color: '1F3864' },
-    paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: { before: 280, after: 120 } },
+    paragraph: {
+      outlineLevel: level - 1,
+      keepNext: true,
+      keepLines: true,
+      spacing: { before: 280, after: 120 },
+    },
   };
 }
 

@@ -2,7 +2,8 @@ import { WORD_TYPE } from '../../../lib/dashboard/exports';
 import { buildWordBriefing } from '../../../lib/export/word/briefing';
 import { inStyle, readDocx } from '../export/docx-reader';
 import { PIXEL_PNG } from '../export/word-samples';
-import { DEVON_2020, DEVON_2025, GUARDIAN, modelOver, NOW, quotes } from './fixtures';
+import type { DashboardDeps } from '../../../lib/dashboard/model';
+import { DEVON_2020, DEVON_2025, fakeDeps, GUARDIAN, modelOver, NOW, quotes } from './fixtures';
 
 describe('the dashboard’s Word briefing', () => {
   it('downloads a dated .docx of the filter, titled after its scope, with the heat map and its table', async () => {
@@ -21,7 +22,11 @@ describe('the dashboard’s Word briefing', () => {
     expect(heat!.table.head[0]).toBe('Theme');
     expect(heat!.table.rows.at(-1)).toEqual(['All annotations', ...heat!.table.rows.at(-1)!.slice(1)]);
     expect(rasterise).toHaveBeenCalledWith(heat!.svg, heat!.width, heat!.height);
-    expect(deps.download).toHaveBeenCalledWith(new Uint8Array([0x50, 0x4b]), 'ofsted-briefing-2026-04-07.docx', WORD_TYPE);
+    expect(deps.download).toHaveBeenCalledWith(
+      new Uint8Array([0x50, 0x4b]),
+      'ofsted-briefing-2026-04-07.docx',
+      WORD_TYPE,
+    );
   });
 
   it('draws the selection’s own heat map, and the comparison when two documents are chosen', async () => {
@@ -42,15 +47,11 @@ describe('the dashboard’s Word briefing', () => {
   });
 
   it('makes a briefing with the real builder whose Figures hold each picture’s table', async () => {
-    const { model } = modelOver(undefined, {
-      builders: { ...modelOver().deps.builders, wordBriefing: buildWordBriefing },
-    });
-    const download = vi.fn();
+    const download = vi.fn<DashboardDeps['download']>();
     const { model: real } = modelOver(undefined, {
-      builders: { ...modelOver().deps.builders, wordBriefing: buildWordBriefing },
+      builders: { ...fakeDeps().builders, wordBriefing: buildWordBriefing },
       download,
     });
-    expect(model).toBeDefined();
     real.toggleGroup('authority:Devon');
     await real.exportAs('word');
     const d = readDocx(download.mock.calls[0]![0] as Uint8Array);

@@ -21,7 +21,7 @@ async function soffice(): Promise<string> {
     return stdout.trim();
   } catch {
     throw new Error(
-      'LibreOffice is not installed (no soffice on the PATH): install Debian\'s libreoffice-writer-nogui ' +
+      "LibreOffice is not installed (no soffice on the PATH): install Debian's libreoffice-writer-nogui " +
         '(apt-get install --no-install-recommends libreoffice-writer-nogui), as .ci/run does.',
     );
   }
@@ -43,7 +43,15 @@ export async function docxToPdfText(
     await writeFile(input, docx);
     await run(
       bin,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        input,
+      ],
       { timeout: CONVERT_TIMEOUT - 5_000 },
     );
     const pdf = new Uint8Array(await readFile(path.join(dir, 'briefing.pdf')));
@@ -53,13 +61,15 @@ export async function docxToPdfText(
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      for (const a of (await page.getAnnotations()) as Array<{ subtype: string; url?: string; unsafeUrl?: string }>) {
+      for (const a of (await page.getAnnotations()) as Array<{
+        subtype: string;
+        url?: string;
+        unsafeUrl?: string;
+      }>) {
         if (a.subtype === 'Link' && (a.unsafeUrl ?? a.url)) links.push((a.unsafeUrl ?? a.url)!);
       }
       texts.push(
-        content.items
-          .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-          .join(''),
+        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
       );
     }
     await doc.destroy();

@@ -13,7 +13,10 @@ describe('the Word briefing in LibreOffice', () => {
     async () => {
       const input = sampleInput();
       input.annotations.push(
-        annotation({ quote: `<b>not bold</b> { HYPERLINK "javascript:alert(1)" } =1+1 ${HOSTILE}`, themes: [] }),
+        annotation({
+          quote: `<b>not bold</b> { HYPERLINK "javascript:alert(1)" } =1+1 ${HOSTILE}`,
+          themes: [],
+        }),
       );
       const docx = await wordBriefing(input, { title: 'Devon: what Ofsted said', pictures: [HEAT_MAP] });
       const { text, pages, links } = await docxToPdfText(docx);
@@ -37,7 +40,9 @@ describe('the Word briefing in LibreOffice', () => {
       expect(shown).toContain(HEAT_MAP.title);
       // The links survive, and all of them are web addresses.
       expect(links).toContain(`${REPORT_URL}#page=4`);
-      expect(links).toContain('https://www.example-news.co.uk/news/council-children-services#:~:text=Caseloads%20are%20too%20high.');
+      expect(links).toContain(
+        'https://www.example-news.co.uk/news/council-children-services#:~:text=Caseloads%20are%20too%20high.',
+      );
       for (const link of links) expect(link).toMatch(/^https?:\/\//);
       expect(shown).toContain('<b>not bold</b> { HYPERLINK "javascript:alert(1)" } =1+1 **bold**');
     },

@@ -1,7 +1,11 @@
 // Test data for the Word briefing: the briefing samples, a picture, and a build helper.
 
 import type { BriefingInput } from '../../../lib/export/briefing-input';
-import { buildWordBriefing, type BriefingPicture, type WordBriefingOptions } from '../../../lib/export/word/briefing';
+import {
+  buildWordBriefing,
+  type BriefingPicture,
+  type WordBriefingOptions,
+} from '../../../lib/export/word/briefing';
 import { T2 } from '../db/helpers';
 import { sampleInput } from './briefing-samples';
 
@@ -23,6 +27,9 @@ export const HEAT_MAP: BriefingPicture = {
   },
 };
 
-export function wordBriefing(input: BriefingInput = sampleInput(), options: WordBriefingOptions = {}): Promise<Uint8Array> {
+export function wordBriefing(
+  input: BriefingInput = sampleInput(),
+  options: WordBriefingOptions = {},
+): Promise<Uint8Array> {
   return buildWordBriefing(input, { now: T2, ...options });
 }

@@ -17,7 +17,10 @@ import { HEAT_MAP, wordBriefing } from './word-samples';
 
 const DEVON = 'Inspection of Devon local authority children’s services';
 
-async function docx(input?: BriefingInput, options?: Parameters<typeof wordBriefing>[1]): Promise<DocxContents> {
+async function docx(
+  input?: BriefingInput,
+  options?: Parameters<typeof wordBriefing>[1],
+): Promise<DocxContents> {
   return readDocx(await wordBriefing(input, options));
 }
 
@@ -85,14 +88,23 @@ describe('buildWordBriefing: structure', () => {
     ]);
     expect(d.documentXml.match(/<w:tbl>/g)).toHaveLength(3);
     expect(d.documentXml).toContain('<w:tblHeader/>');
-    expect(sectionUnder(d, 'Heading2', 'Council news', ['Heading1', 'Heading2'])).toEqual(['Address', NEWS_URL]);
+    expect(sectionUnder(d, 'Heading2', 'Council news', ['Heading1', 'Heading2'])).toEqual([
+      'Address',
+      NEWS_URL,
+    ]);
   });
 
   it('prints an ungraded inspection’s outcome among its details, and no grade table', async () => {
-    const outcome = 'The local area partnership’s arrangements lead to inconsistent experiences and outcomes.';
+    const outcome =
+      'The local area partnership’s arrangements lead to inconsistent experiences and outcomes.';
     const record = {
       ...reportRecord,
-      details: { ...reportRecord.details!, visitType: 'area SEND inspection' as const, judgements: [], outcome },
+      details: {
+        ...reportRecord.details!,
+        visitType: 'area SEND inspection' as const,
+        judgements: [],
+        outcome,
+      },
     };
     const d = await docx({ ...sampleInput(), documents: [record], annotations: [reportAnnotation] });
     const section = sectionUnder(d, 'Heading2', DEVON, ['Heading1', 'Heading2']);
@@ -103,10 +115,17 @@ describe('buildWordBriefing: structure', () => {
 
   it('groups findings by theme, strengths beside weaknesses, highest severity first', async () => {
     const d = await docx();
-    const workforce = sectionUnder(d, 'Heading2', 'Workforce stability and caseloads', ['Heading1', 'Heading2']);
+    const workforce = sectionUnder(d, 'Heading2', 'Workforce stability and caseloads', [
+      'Heading1',
+      'Heading2',
+    ]);
     expect(workforce[0]).toBe('Serious concern: 1 · Needs improvement: 1 · Strength: 1');
     const severities = d.paragraphs
-      .slice(d.paragraphs.findIndex((p) => p.text === 'Workforce stability and caseloads' && p.style === 'Heading2'))
+      .slice(
+        d.paragraphs.findIndex(
+          (p) => p.text === 'Workforce stability and caseloads' && p.style === 'Heading2',
+        ),
+      )
       .filter((p) => p.style === 'Heading3')
       .slice(0, 3)
       .map((p) => p.text);
@@ -135,7 +154,10 @@ describe('buildWordBriefing: quotes and citations', () => {
   it('links a news quote to its text fragment', async () => {
     const d = await docx(withOne(newsAnnotation));
     expect(inStyle(d, 'Citation')).toEqual(['— Council news, 16 March 2026 (open at the quote)']);
-    expect(d.links).toContainEqual({ target: `${NEWS_URL}#:~:text=Caseloads%20are%20too%20high.`, mode: 'External' });
+    expect(d.links).toContainEqual({
+      target: `${NEWS_URL}#:~:text=Caseloads%20are%20too%20high.`,
+      mode: 'External',
+    });
   });
 
   it('gives a local PDF a citation with its page but no link', async () => {
@@ -146,7 +168,11 @@ describe('buildWordBriefing: quotes and citations', () => {
   });
 
   it('puts the note, line by line, after the citation, and the author only when asked', async () => {
-    const a = { ...newsAnnotation, note: 'Front page\nsecond line', author: { user: 'ann', name: 'Ann Scrutiny' } };
+    const a = {
+      ...newsAnnotation,
+      note: 'Front page\nsecond line',
+      author: { user: 'ann', name: 'Ann Scrutiny' },
+    };
     const d = await docx(withOne(a));
     const texts = d.paragraphs.map((p) => p.text);
     const at = texts.indexOf('Note: Front page\nsecond line');
@@ -164,7 +190,8 @@ describe('buildWordBriefing: quotes and citations', () => {
 });
 
 describe('buildWordBriefing: stored text stays text', () => {
-  const FIELD = '{ HYPERLINK "javascript:alert(1)" } { DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/c calc" }';
+  const FIELD =
+    '{ HYPERLINK "javascript:alert(1)" } { DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/c calc" }';
 
   it('writes HTML, Markdown, field codes and formulas in a quote or note as literal text', async () => {
     const quote = `<b>bold</b> ${HOSTILE} ${FIELD}`;
@@ -268,7 +295,9 @@ describe('buildWordBriefing: pictures', () => {
 
   it('scales a wide picture to the page, and gives the table alone when there is no PNG', async () => {
     const wide = { ...HEAT_MAP, width: 1200, height: 400 };
-    const d = await docx(sampleInput(), { pictures: [wide, { ...HEAT_MAP, title: 'No image', png: undefined }] });
+    const d = await docx(sampleInput(), {
+      pictures: [wide, { ...HEAT_MAP, title: 'No image', png: undefined }],
+    });
     expect(d.documentXml).toContain(`cx="${600 * 9525}" cy="${200 * 9525}"`);
     expect(d.documentXml.match(/<pic:pic /g)).toHaveLength(1);
     expect(inStyle(d, 'Heading2')).toContain('No image');
