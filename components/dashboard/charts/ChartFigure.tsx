@@ -32,7 +32,12 @@ export function ChartFigure({ caption, heading, children, table, class: classNam
       >
         {shown ? 'Hide the table' : 'Show as table'}
       </button>
-      <div id={`${id}-table`} class={shown ? 'chart-table' : 'chart-table visually-hidden'}>
+      {/* Once shown, the table scrolls sideways by itself on a narrow screen: focusable for the keyboard. */}
+      <div
+        id={`${id}-table`}
+        class={shown ? 'chart-table' : 'chart-table visually-hidden'}
+        {...(shown && { tabIndex: 0, role: 'region', 'aria-labelledby': `${id}-caption` })}
+      >
         {table}
       </div>
     </figure>
