@@ -6,6 +6,7 @@
 import type { Selector } from '../model';
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
 
 /** How many code points `text` holds. */
 export function codePointLength(text: string): number {
@@ -18,16 +19,19 @@ export class CodePointOffsets {
   private readonly pairs: number[] = [];
 
   constructor(text: string) {
+    if (!HIGH_SURROGATE.test(text)) return; // one quick scan, for most texts the only one
     for (const match of text.matchAll(SURROGATE_PAIR)) this.pairs.push(match.index);
   }
 
   /** The code point offset of UTF-16 offset `unit` (an offset inside a pair counts it whole). */
   fromUtf16(unit: number): number {
+    if (this.pairs.length === 0) return unit;
     return unit - this.pairsBefore((pair) => pair + 1 < unit);
   }
 
   /** The UTF-16 offset of code point offset `point`. */
   toUtf16(point: number): number {
+    if (this.pairs.length === 0) return point;
     // The k-th pair starts at code point pairs[k] - k; every pair starting before `point` adds a unit.
     return point + this.pairsBefore((pair, k) => pair - k < point);
   }

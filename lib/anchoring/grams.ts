@@ -3,26 +3,35 @@
 // be instead of running over the whole text for every orphan.
 
 const Q = 4;
-const BUCKETS = 1 << 18;
+/** At most this many buckets (a 1 MB page); a short page gets about one a character. */
+const MAX_BUCKETS = 1 << 18;
+const MIN_BUCKETS = 1 << 10;
 
-function gramAt(s: string, i: number): number {
+function gramAt(s: string, i: number, mask: number): number {
   let h = s.charCodeAt(i);
   for (let k = 1; k < Q; k++) h = Math.imul(h, 31) + s.charCodeAt(i + k);
-  return h & (BUCKETS - 1); // grams that share a bucket only add candidates, never lose one
+  return h & mask; // grams that share a bucket only add candidates, never lose one
 }
 
 export class GramIndex {
   /** positions[first[b], first[b + 1]) are the starts of bucket b's grams, in order. */
-  private readonly first = new Int32Array(BUCKETS + 1);
+  private readonly first: Int32Array;
   private readonly positions: Int32Array;
+  /** Buckets - 1 (a power of two): sized to the text, so an index of a short page is quick to build. */
+  private readonly mask: number;
 
   constructor(readonly text: string) {
     const count = Math.max(0, text.length - Q + 1);
-    for (let i = 0; i < count; i++) this.first[gramAt(text, i) + 1]!++;
-    for (let b = 0; b < BUCKETS; b++) this.first[b + 1]! += this.first[b]!;
-    const next = this.first.slice(0, BUCKETS);
+    let buckets = MIN_BUCKETS;
+    while (buckets < count && buckets < MAX_BUCKETS) buckets <<= 1;
+    const mask = (this.mask = buckets - 1);
+    const first = (this.first = new Int32Array(buckets + 1));
+    const grams = new Int32Array(count);
+    for (let i = 0; i < count; i++) first[(grams[i] = gramAt(text, i, mask)) + 1]!++;
+    for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
+    const next = first.slice(0, buckets);
     this.positions = new Int32Array(count);
-    for (let i = 0; i < count; i++) this.positions[next[gramAt(text, i)]!++] = i;
+    for (let i = 0; i < count; i++) this.positions[next[grams[i]!]!++] = i;
   }
 
   /**
@@ -49,7 +58,7 @@ export class GramIndex {
     const touched: number[] = [];
     // The commonest grams cost the most votes and tell the least: leave out as many as keeps
     // half the votes needed (a match then still shows at least the other half).
-    const grams = Array.from({ length: m - Q + 1 }, (_, i) => ({ i, bucket: gramAt(pattern, i) }));
+    const grams = Array.from({ length: m - Q + 1 }, (_, i) => ({ i, bucket: gramAt(pattern, i, this.mask) }));
     const size = (b: number) => this.first[b + 1]! - this.first[b]!;
     grams.sort((a, b) => size(a.bucket) - size(b.bucket));
     const skipped = Math.floor(needed / 2);

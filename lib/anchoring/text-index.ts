@@ -1,5 +1,7 @@
-import { extractText, isCopy, type NodeSpan, type Segment } from './extract-text';
+import { isSkipped } from './elements';
+import { extractText, segmentsOf, type Pieces } from './extract-text';
 
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 export interface TextIndex {
@@ -31,11 +33,18 @@ export interface TextIndexOptions {
 
 /**
  * Indexes the text under `root` in one pass. The index is a snapshot: build a new one after
- * the page changes, and use one index for a whole batch of annotations.
+ * the page changes, and use one index for a whole batch of annotations. Only the text and a
+ * list of pieces (about two a text node) are built up front; what maps a DOM point back to
+ * the text (offsetAt, for describing a selection) is built on its first use.
  */
 export function buildTextIndex(root: Node, options: TextIndexOptions = {}): TextIndex {
-  const { text, segments, spans } = extractText(root, options.skip ?? (() => false));
+  const skip = options.skip ?? (() => false);
+  const { text, pieces, visited, piecesBefore } = extractText(root, skip);
   const doc = root.ownerDocument ?? (root as Document);
+  let order: Map<Node, number> | undefined;
+
+  /** Where the text stood when visited text node k was reached (the end for k past the last). */
+  const before = (k: number) => pieces.starts[piecesBefore[k] ?? Infinity] ?? text.length;
 
   return {
     text,
@@ -44,63 +53,118 @@ export function buildTextIndex(root: Node, options: TextIndexOptions = {}): Text
       if (!Number.isInteger(start) || !Number.isInteger(end)) return null;
       if (start < 0 || start >= end || end > text.length) return null;
       const range = doc.createRange();
-      range.setStart(...startPoint(segments, start));
-      range.setEnd(...endPoint(segments, end));
+      range.setStart(...startPoint(pieces, start, text.length));
+      range.setEnd(...endPoint(pieces, end, text.length));
       return range;
     },
 
     offsetAt(node, offset) {
-      const span = spans.get(node);
-      if (!span || span.skipped) return null;
-      if (node.nodeType === TEXT_NODE) return offsetInText(segments, span, offset);
+      order ??= new Map(visited.map((n, k) => [n, k]));
+      if (node.nodeType === TEXT_NODE) {
+        const k = order.get(node);
+        if (k === undefined) return null;
+        return offsetInText(pieces, node as Text, piecesBefore[k]!, before(k), offset, text.length);
+      }
+      if (!isIndexed(root, node, skip)) return null;
       // Any other container: the point lies before child `offset`, or at the end.
-      const child = node.childNodes[offset];
-      if (!child) return span.after;
-      return spans.get(child)?.before ?? null;
+      const next = firstTextFrom(root, node.childNodes[offset] ?? afterSubtree(root, node), skip);
+      return next ? before(order.get(next)!) : text.length;
     },
   };
 }
 
-/** The index of the segment holding character `offset` (segments are in order and cover the text). */
-function segmentAt(segments: readonly Segment[], offset: number): number {
+/** Whether an element (or other container) is under `root` and outside every skipped element. */
+function isIndexed(root: Node, node: Node, skip: (el: Element) => boolean): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === ELEMENT_NODE && (isSkipped(n as Element) || skip(n as Element))) return false;
+    if (n === root) return true;
+  }
+  return false;
+}
+
+/** The node after `node`'s subtree in document order, within root (null at the end). */
+function afterSubtree(root: Node, node: Node): Node | null {
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
+}
+
+/** The first indexed text node at or after `from` (in document order, within root). */
+function firstTextFrom(root: Node, from: Node | null, skip: (el: Element) => boolean): Text | null {
+  for (let n = from; n; ) {
+    if (n.nodeType === TEXT_NODE) return n as Text;
+    const skipped = n.nodeType === ELEMENT_NODE && (isSkipped(n as Element) || skip(n as Element));
+    n = !skipped && n.firstChild ? n.firstChild : afterSubtree(root, n);
+  }
+  return null;
+}
+
+/** The index of the piece holding character `offset` (pieces are in order and cover the text). */
+function pieceAt(starts: readonly number[], offset: number): number {
   let low = 0;
-  let high = segments.length - 1;
+  let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (segments[mid]!.start <= offset) low = mid;
+    if (starts[mid]! <= offset) low = mid;
     else high = mid - 1;
   }
   return low;
 }
 
+/** The segment of piece i that holds character `offset`. */
+function segmentAt(pieces: Pieces, i: number, offset: number, textEnd: number) {
+  for (const segment of segmentsOf(pieces, i, textEnd)) if (offset < segment[1]) return segment;
+  throw new Error('offset outside its piece');
+}
+
 /** The DOM point just before character `offset`. */
-function startPoint(segments: readonly Segment[], offset: number): [Text, number] {
-  const index = segmentAt(segments, offset);
-  const segment = segments[index]!;
-  if (isCopy(segment)) return [segment.node, segment.rawStart + (offset - segment.start)];
-  const previous = segments[index - 1];
+function startPoint(pieces: Pieces, offset: number, textEnd: number): [Text, number] {
+  const i = pieceAt(pieces.starts, offset);
+  const node = pieces.nodes[i]!;
+  const [start, end, rawStart, rawEnd] = segmentAt(pieces, i, offset, textEnd);
+  if (end - start === rawEnd - rawStart) return [node, rawStart + (offset - start)];
   // A space that only marks a block boundary starts where the text before it ends.
-  if (segment.rawStart === segment.rawEnd && previous) return [previous.node, previous.rawEnd];
-  return [segment.node, segment.rawStart];
+  if (rawStart === rawEnd && i > 0) return [pieces.nodes[i - 1]!, pieces.rawEnds[i - 1]!];
+  return [node, rawStart];
 }
 
 /** The DOM point just after character `end - 1`. */
-function endPoint(segments: readonly Segment[], end: number): [Text, number] {
-  const segment = segments[segmentAt(segments, end - 1)]!;
-  if (isCopy(segment)) return [segment.node, segment.rawStart + (end - segment.start)];
-  return [segment.node, segment.rawEnd];
+function endPoint(pieces: Pieces, end: number, textEnd: number): [Text, number] {
+  const i = pieceAt(pieces.starts, end - 1);
+  const [start, segmentEnd, rawStart, rawEnd] = segmentAt(pieces, i, end - 1, textEnd);
+  if (segmentEnd - start === rawEnd - rawStart) return [pieces.nodes[i]!, rawStart + (end - start)];
+  return [pieces.nodes[i]!, rawEnd];
 }
 
-function offsetInText(segments: readonly Segment[], span: NodeSpan, rawOffset: number): number {
-  let offset = span.before;
-  for (let i = span.firstSegment; i >= 0 && i < span.endSegment; i++) {
-    const segment = segments[i]!;
-    if (rawOffset >= segment.rawEnd) {
-      offset = segment.end; // the whole segment lies before the point
-      continue;
+/**
+ * The text offset of raw offset `rawOffset` in a visited text node, reached when there were
+ * `first` pieces, at text offset `before`. Its pieces are those that name it from piece
+ * `first` on: a space for earlier white space may come first (written as its words came),
+ * and the space for its own trailing white space comes when the next words do.
+ */
+function offsetInText(
+  pieces: Pieces,
+  node: Text,
+  first: number,
+  before: number,
+  rawOffset: number,
+  textEnd: number,
+): number {
+  let offset = before;
+  for (let i = first; i < pieces.nodes.length; i++) {
+    if (pieces.nodes[i] !== node) {
+      if (i > first) break;
+      continue; // a space for earlier white space, written as this node's words came
     }
-    const into = isCopy(segment) ? Math.max(0, rawOffset - segment.rawStart) : 0;
-    return segment.start + into;
+    for (const [start, end, rawStart, rawEnd] of segmentsOf(pieces, i, textEnd)) {
+      if (rawOffset >= rawEnd) {
+        offset = end; // the whole segment lies before the point
+        continue;
+      }
+      const into = end - start === rawEnd - rawStart ? Math.max(0, rawOffset - rawStart) : 0;
+      return start + into;
+    }
   }
   return offset;
 }
