@@ -72,30 +72,28 @@ function heatMapTable(table: SeverityTable): BriefingPicture['table'] {
   };
 }
 
+/** As the chart reads: a row per judgement, a column per visit (oldest first). */
 function visitsTable({ visits, judgements }: VisitsOverTime): BriefingPicture['table'] {
   const hasOutcome = visits.some((v) => v.outcome);
-  return {
-    head: [
-      'Visit',
-      'Date',
-      ...judgements.map((j) => j.label),
-      ...(hasOutcome ? ['Outcome'] : []),
-      'Annotations',
-    ],
-    rows: visits.map((v) => [
-      v.entry.title,
-      v.entry.details?.inspectionDates.text ?? v.entry.date.slice(0, 10),
-      ...judgements.map((j) => {
-        const cell = v.grades.get(j.key);
-        if (!cell) return '';
-        return cell.change && cell.change !== 'same' && cell.previous
-          ? `${cell.grade} (${cell.change} from ${cell.previous})`
-          : cell.grade;
-      }),
-      ...(hasOutcome ? [v.outcome ?? ''] : []),
-      v.bySeverity.map((s) => `${s.label}: ${s.count}`).join('; '),
-    ]),
+  const grade = (v: VisitsOverTime['visits'][number], key: string) => {
+    const cell = v.grades.get(key);
+    if (!cell) return '';
+    return cell.change && cell.change !== 'same' && cell.previous
+      ? `${cell.grade} (${cell.change} from ${cell.previous})`
+      : cell.grade;
   };
+  return {
+    head: ['', ...visits.map((v) => `${v.entry.visitType ?? v.entry.title}, ${visitDates(v)}`)],
+    rows: [
+      ...judgements.map((j) => [j.label, ...visits.map((v) => grade(v, j.key))]),
+      ...(hasOutcome ? [['Outcome', ...visits.map((v) => v.outcome ?? '')]] : []),
+      ['Annotations', ...visits.map((v) => v.bySeverity.map((s) => `${s.label}: ${s.count}`).join('; '))],
+    ],
+  };
+}
+
+function visitDates(v: VisitsOverTime['visits'][number]): string {
+  return v.entry.details?.inspectionDates.text ?? v.entry.date.slice(0, 10);
 }
 
 function comparisonTable(c: Comparison): BriefingPicture['table'] {

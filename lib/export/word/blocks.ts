@@ -58,18 +58,38 @@ const BORDERS = {
   insideVertical: BORDER,
 };
 
+/** The width of an A4 page's text between the default margins, in twentieths of a point. */
+export const TEXT_WIDTH = 11906 - 2 * 1440;
+
+export interface TableOptions {
+  /** 9-point text, for wide tables of figures. */
+  small?: boolean;
+  /** Each column's share of the width (they need not add up to 1); equal shares by default. */
+  shares?: readonly number[];
+}
+
 /** A full-width table of text: a header row (repeated on each page) when `head` is given, then the rows. */
 export function textTable(
   head: readonly string[] | null,
   rows: ReadonlyArray<ReadonlyArray<string | ParagraphChild>>,
+  { small = false, shares }: TableOptions = {},
 ): Table {
+  const size = small ? 18 : undefined;
+  const columns = Math.max(head?.length ?? 0, ...rows.map((r) => r.length), 1);
+  const weights = shares ?? new Array<number>(columns).fill(1);
+  const total = weights.reduce((a, b) => a + b, 0);
   const cell = (content: string | ParagraphChild, bold = false) =>
     new TableCell({
-      children: [paragraph([typeof content === 'string' ? run(content, { bold }) : content])],
+      children: [
+        paragraph([
+          typeof content === 'string' ? new TextRun({ text: oneLine(content), bold, size }) : content,
+        ]),
+      ],
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: weights.map((w) => Math.round((TEXT_WIDTH * w) / total)),
     borders: BORDERS,
     rows: [
       ...(head ? [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) })] : []),

@@ -13,7 +13,7 @@ import { localDate, longDateOf, pages, plural } from '../briefing-text';
 import { quoteLink } from '../links';
 import { heading, lineRuns, link, paragraph, run, textTable } from './blocks';
 import { pictureBlocks, type BriefingPicture } from './pictures';
-import { BRIEFING_STYLES, CITATION, QUOTE } from './styles';
+import { BRIEFING_STYLES, CITATION, QUOTE, QUOTE_NOTE } from './styles';
 import { linesOf, oneLine } from './text';
 
 export type { BriefingPicture } from './pictures';
@@ -73,13 +73,14 @@ function documentBlocks(url: string, record: DocumentRecord | undefined): Block[
   ];
   return [
     heading(documentTitle(url, record), 2),
-    textTable(null, facts),
+    textTable(null, facts, { shares: [3, 7] }),
     ...(details?.judgements.length
       ? [
           paragraph([]),
           textTable(
             ['Judgement', 'Grade'],
             details.judgements.map(({ judgement, grade }) => [judgement, grade]),
+            { shares: [6, 4] },
           ),
         ]
       : []),
@@ -137,8 +138,12 @@ function quoteBlocks(
   return [
     paragraph(lineRuns(linesOf(quoteShown(annotation))), QUOTE),
     paragraph(citationRuns(annotation, record), CITATION),
-    ...(hasNote ? [paragraph([new TextRun({ text: 'Note: ', bold: true }), ...lineRuns(note)])] : []),
-    ...(oneLine(author) ? [paragraph([new TextRun({ text: 'By: ', bold: true }), run(author)])] : []),
+    ...(hasNote
+      ? [paragraph([new TextRun({ text: 'Note: ', bold: true }), ...lineRuns(note)], QUOTE_NOTE)]
+      : []),
+    ...(oneLine(author)
+      ? [paragraph([new TextRun({ text: 'By: ', bold: true }), run(author)], QUOTE_NOTE)]
+      : []),
   ];
 }
 

@@ -15,7 +15,7 @@ export interface BriefingPicture {
   /** The picture's size in CSS pixels. */
   width: number;
   height: number;
-  /** The picture's text alternative: the figures it draws. */
+  /** The picture's text alternative: the figures it draws (its first column names each row). */
   table: { head: string[]; rows: string[][] };
 }
 
@@ -29,7 +29,10 @@ export function pictureBlocks(picture: BriefingPicture, level: 2 | 3): Array<Par
   return [
     heading(title, level),
     ...(image ? [new Paragraph({ children: [image], keepNext: true })] : []),
-    textTable(picture.table.head, picture.table.rows),
+    textTable(picture.table.head, picture.table.rows, {
+      small: true,
+      shares: picture.table.head.map((_, i) => (i === 0 ? 2 : 1)),
+    }),
   ];
 }
 

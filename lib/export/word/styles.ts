@@ -5,6 +5,8 @@ import { BorderStyle, type IStylesOptions } from 'docx';
 
 export const QUOTE = 'Quote';
 export const CITATION = 'Citation';
+/** A quote's note and author, set in line with the quote. */
+export const QUOTE_NOTE = 'QuoteNote';
 
 const FONT = 'Calibri';
 
@@ -61,6 +63,13 @@ export const BRIEFING_STYLES: IStylesOptions = {
       next: 'Normal',
       quickFormat: true,
       run: { size: 20, color: '404040' },
+      paragraph: { indent: { left: 567 }, spacing: { after: 160 } },
+    },
+    {
+      id: QUOTE_NOTE,
+      name: 'Quote note',
+      basedOn: 'Normal',
+      next: 'Normal',
       paragraph: { indent: { left: 567 }, spacing: { after: 160 } },
     },
   ],

@@ -22,6 +22,18 @@ describe('the dashboard’s Word briefing', () => {
     expect(heat!.table.head[0]).toBe('Theme');
     expect(heat!.table.rows.at(-1)).toEqual(['All annotations', ...heat!.table.rows.at(-1)!.slice(1)]);
     expect(rasterise).toHaveBeenCalledWith(heat!.svg, heat!.width, heat!.height);
+    // Visits as the chart reads them: a row per judgement, a column per visit, oldest first.
+    const visits = options!.pictures![1]!;
+    expect(visits.table.head).toHaveLength(4); // Devon 2020, the 2023 focused visit, 2025
+    expect(visits.table.head.slice(1)).toEqual([
+      'standard inspection, 2020-01-13 to 2020-01-24',
+      'focused visit, 2023-06-06 to 2023-06-07',
+      'standard inspection, 2025-01-13 to 2025-01-24',
+    ]);
+    // These fixtures record no grades: only the annotations' row.
+    expect(visits.table.rows).toEqual([
+      ['Annotations', 'Serious concern: 1; Needs improvement: 1', '', 'Strength: 2; Context: 1'],
+    ]);
     expect(deps.download).toHaveBeenCalledWith(
       new Uint8Array([0x50, 0x4b]),
       'ofsted-briefing-2026-04-07.docx',

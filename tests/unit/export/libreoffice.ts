@@ -15,9 +15,11 @@ const run = promisify(execFile);
 /** LibreOffice's first start (making its profile) and the conversion take several seconds. */
 export const CONVERT_TIMEOUT = 90_000;
 
-async function soffice(): Promise<string> {
+async function soffice(searchPath: string | undefined): Promise<string> {
   try {
-    const { stdout } = await run('sh', ['-c', 'command -v soffice']);
+    const { stdout } = await run('/bin/sh', ['-c', 'command -v soffice'], {
+      env: { PATH: searchPath ?? '' },
+    });
     return stdout.trim();
   } catch {
     throw new Error(
@@ -33,8 +35,9 @@ async function soffice(): Promise<string> {
  */
 export async function docxToPdfText(
   docx: Uint8Array,
+  searchPath = process.env.PATH,
 ): Promise<{ text: string; pages: number; links: string[] }> {
-  const bin = await soffice();
+  const bin = await soffice(searchPath);
   const dir = await mkdtemp(path.join(tmpdir(), 'word-briefing-'));
   // A profile of its own, so parallel runs (and a desktop LibreOffice) do not clash.
   const profile = path.join(tmpdir(), `lo-profile-${randomUUID()}`);

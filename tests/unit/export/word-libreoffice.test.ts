@@ -48,4 +48,10 @@ describe('the Word briefing in LibreOffice', () => {
     },
     CONVERT_TIMEOUT,
   );
+
+  it('fails, saying what to install, when LibreOffice is missing', async () => {
+    await expect(docxToPdfText(await wordBriefing(), '/nonexistent')).rejects.toThrow(
+      /LibreOffice is not installed .*libreoffice-writer-nogui/,
+    );
+  });
 });

@@ -178,6 +178,7 @@ describe('buildWordBriefing: quotes and citations', () => {
     const at = texts.indexOf('Note: Front page\nsecond line');
     expect(at).toBeGreaterThan(0);
     expect(d.paragraphs[at - 1]!.style).toBe('Citation');
+    expect(d.paragraphs[at]!.style).toBe('QuoteNote');
     expect(texts).not.toContain('By: Ann Scrutiny');
     const named = await docx(withOne(a), { authors: true });
     expect(named.paragraphs.map((p) => p.text)).toContain('By: Ann Scrutiny');
