@@ -11,6 +11,8 @@ const LONG_QUOTE_WORDS = 8;
 const END_WORDS = 4;
 /** How many words of context go before and after the quote. */
 const CONTEXT_WORDS = 3;
+/** Half a surrogate pair, which no URL can encode. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A link that opens the document at the quote; null for local PDFs, which have no address. */
 export function quoteLink(annotation: Annotation, viewerUrl: (address: string) => string): string | null {
@@ -75,7 +77,9 @@ function contextAfter(suffix: string): string {
  * '(' ')' are encoded too so the link survives inside a Markdown link.
  */
 export function encodeTextDirective(text: string): string {
-  return encodeURIComponent(text).replace(
+  // encodeURIComponent throws on half a surrogate pair (a quote cut inside an emoji): mark it
+  // as the replacement character, as the page's text decoder would have.
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(
     /[-!'()*~]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );

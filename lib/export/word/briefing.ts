@@ -175,12 +175,6 @@ export function citationRuns(annotation: Annotation, record: DocumentRecord | un
  * has the extension. Null for a local PDF, or for an address that is not http(s).
  */
 export function wordQuoteLink(annotation: Annotation): string | null {
-  let href: string | null;
-  try {
-    href = quoteLink(annotation, (address) => address);
-  } catch {
-    // A quote holding half a surrogate pair cannot be percent-encoded: link the page itself.
-    href = annotation.url;
-  }
+  const href = quoteLink(annotation, (address) => address);
   return href && /^https?:\/\//i.test(href) ? href : null;
 }

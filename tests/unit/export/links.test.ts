@@ -35,6 +35,10 @@ describe('quoteLink for web pages', () => {
     expect(encodeTextDirective("children's (MASH) service")).toBe('children%27s%20%28MASH%29%20service');
   });
 
+  it('encodes half a surrogate pair as the replacement character rather than throwing', () => {
+    expect(encodeTextDirective('a\uD83D b \uDE00 😀')).toBe('a%EF%BF%BD%20b%20%EF%BF%BD%20%F0%9F%98%80');
+  });
+
   it('uses whole words of the stored prefix and suffix as context, dropping a possibly cut-off edge word', () => {
     const link = quoteLink(quoting('the local authority', 'ers told them ', ' has not aud'), viewerUrl)!;
     // "ers" and "aud" may be the ends of longer words: the browser matches context by whole words.
