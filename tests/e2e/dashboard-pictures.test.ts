@@ -94,7 +94,7 @@ describe('the dashboard’s pictures', () => {
     ]);
     expect(barTexts).toContain('Neglect');
     await compare
-      .getByRole('table', { name: 'Annotations per theme and severity, older document first' })
+      .getByRole('table', { name: 'Counts by severity for each theme, older document first' })
       .waitFor();
     await expectNoSeriousViolations(page, 'the dashboard comparing two documents');
 

@@ -33,7 +33,7 @@ export function ComparisonBars({ comparison: c, themes }: ComparisonBarsProps) {
   const table = (
     <div class="table-scroll">
       <table class="counts-grid compare-bars-table">
-        <caption>Annotations per theme and severity, older document first</caption>
+        <caption>Counts by severity for each theme, older document first</caption>
         <thead>
           <tr>
             <th scope="col">Theme</th>

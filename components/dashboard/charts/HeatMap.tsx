@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { cellName, cellShapes, heatMap, type HeatCell } from '../../../lib/charts/heat-map';
 import type { Scope, SeverityTable as Table } from '../../../lib/dashboard/table';
@@ -18,7 +18,16 @@ export interface HeatMapProps {
  * Themes by severity as a heat map: a count in every cell, each cell a button filtering to it.
  * Drawn again only when the table or scope changes (not at each "Show more" or selection).
  */
-export const HeatMap = memo(HeatMapPicture, (a, b) => a.table === b.table && a.scope === b.scope);
+export class HeatMap extends Component<HeatMapProps> {
+  // Not preact/compat's memo: importing compat changes how every <select> and input behaves.
+  override shouldComponentUpdate(next: HeatMapProps): boolean {
+    return next.table !== this.props.table || next.scope !== this.props.scope;
+  }
+
+  override render() {
+    return <HeatMapPicture {...this.props} />;
+  }
+}
 
 function HeatMapPicture({ table, scope, onFilter }: HeatMapProps) {
   const caption = tableCaption(scope, table.total);

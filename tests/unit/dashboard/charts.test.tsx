@@ -122,7 +122,7 @@ describe('comparison bars', () => {
       }),
     ).toBeTruthy();
     const table = screen.getByRole('table', {
-      name: 'Annotations per theme and severity, older document first',
+      name: 'Counts by severity for each theme, older document first',
     });
     const row = (name: string) =>
       [...within(table).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td')].map((td) =>
