@@ -175,7 +175,11 @@ export function extractText(root: Node, skip: (el: Element) => boolean): Extract
  * had them): words with collapsed white space inside are split at each run of two or more
  * characters. Yields [start, end, rawStart, rawEnd].
  */
-export function* segmentsOf(pieces: Pieces, i: number, textEnd: number): Generator<[number, number, number, number]> {
+export function* segmentsOf(
+  pieces: Pieces,
+  i: number,
+  textEnd: number,
+): Generator<[number, number, number, number]> {
   const start = pieces.starts[i]!;
   const end = pieces.starts[i + 1] ?? textEnd;
   const rawStart = pieces.rawStarts[i]!;

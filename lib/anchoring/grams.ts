@@ -6,6 +6,8 @@ const Q = 4;
 /** At most this many buckets (a 1 MB page); a short page gets about one a character. */
 const MAX_BUCKETS = 1 << 18;
 const MIN_BUCKETS = 1 << 10;
+/** 31 ** (Q - 1): what a gram's first character weighs in its hash. */
+const DROP = 31 ** (Q - 1);
 
 function gramAt(s: string, i: number, mask: number): number {
   let h = s.charCodeAt(i);
@@ -27,7 +29,15 @@ export class GramIndex {
     const mask = (this.mask = buckets - 1);
     const first = (this.first = new Int32Array(buckets + 1));
     const grams = new Int32Array(count);
-    for (let i = 0; i < count; i++) first[(grams[i] = gramAt(text, i, mask)) + 1]!++;
+    // A rolling hash: the same value as gramAt, for a multiply and an add a character.
+    let h = 0;
+    for (let k = 0; k < Q && k < text.length; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    for (let i = 0; i < count; i++) {
+      const bucket = h & mask;
+      grams[i] = bucket;
+      first[bucket + 1]!++;
+      h = (Math.imul(h - Math.imul(text.charCodeAt(i), DROP), 31) + text.charCodeAt(i + Q)) | 0;
+    }
     for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
     const next = first.slice(0, buckets);
     this.positions = new Int32Array(count);

@@ -92,7 +92,7 @@ function afterSubtree(root: Node, node: Node): Node | null {
 
 /** The first indexed text node at or after `from` (in document order, within root). */
 function firstTextFrom(root: Node, from: Node | null, skip: (el: Element) => boolean): Text | null {
-  for (let n = from; n; ) {
+  for (let n = from; n;) {
     if (n.nodeType === TEXT_NODE) return n as Text;
     const skipped = n.nodeType === ELEMENT_NODE && (isSkipped(n as Element) || skip(n as Element));
     n = !skipped && n.firstChild ? n.firstChild : afterSubtree(root, n);

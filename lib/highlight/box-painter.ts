@@ -49,6 +49,14 @@ export class BoxPainter implements Painter {
     return this.annotations.isEmpty && this.passing.isEmpty;
   }
 
+  /**
+   * Resolves once every highlight has its boxes: those that may be on screen are drawn at
+   * once, the rest after the next frame, in idle time.
+   */
+  whenDrawn(): Promise<void> {
+    return Promise.all([this.annotations.whenDrawn(), this.passing.whenDrawn()]).then(() => undefined);
+  }
+
   paint(items: readonly PaintedRange[]): void {
     this.set.replace(items);
     this.annotations.draw(items.map((item) => ({ range: item.range, look: severityLook(item.severity) })));

@@ -62,7 +62,7 @@ function randomHtml(seed: number): string {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const spaces = [' ', '  ', '\n', '\n   ', '\t', '\u00a0', ' \u00a0 ', '\u2003', '\r\n'];
   const words = ['care', 'extra-', 'familial', 'Devon', 'well-', 'known', 'a', '-', 'é', '😀', 'x'];
   const text = () => {
