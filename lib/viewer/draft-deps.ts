@@ -92,6 +92,8 @@ export function draftDeps(options: Options): DraftsDeps {
           overlay.closeDialog();
         },
         onClose: () => overlay.closeDialog(),
+        // The form starts from them; the Suggested group shows which ones they were.
+        ...(draft.suggestion && { suggestions: draft.suggestion }),
       });
     },
   };
