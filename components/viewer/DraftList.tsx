@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Theme } from '../../lib/model';
 import { severityLabel } from '../../lib/taxonomy/severity';
 import type { Draft, DraftsPhase } from '../../lib/viewer/drafts';
+import { ProgressBar } from '../ProgressBar';
 import { excerpt } from '../text';
 
 export interface DraftListProps {
@@ -19,6 +20,8 @@ export interface DraftListProps {
   onEdit(id: string): void;
   onDiscard(id: string): void;
   onAcceptAll(): void;
+  /** Stops Accept all before its next draft: those saved stay saved, the rest stay drafts. */
+  onStopAccepting(): void;
   onDiscardAll(): void;
   onUndo(): void;
   onReveal(id: string): void;
@@ -28,7 +31,8 @@ export interface DraftListProps {
 export function draftPlace(draft: Pick<Draft, 'citation' | 'heading'>): string {
   const { citation } = draft;
   const parts: string[] = [];
-  if (citation) parts.push(citation.pageEnd ? `pp. ${citation.page}–${citation.pageEnd}` : `p. ${citation.page}`);
+  if (citation)
+    parts.push(citation.pageEnd ? `pp. ${citation.page}–${citation.pageEnd}` : `p. ${citation.page}`);
   parts.push(citation?.paragraph !== undefined ? `¶ ${citation.paragraph}` : '¶ —');
   parts.push(citation?.section ?? draft.heading);
   return parts.join(', ');
@@ -77,17 +81,27 @@ export function DraftList(props: DraftListProps) {
       >
         Draft annotations
       </button>
-      <p class="draft-status" role="status">
-        {progress ? `Saving ${progress.done + 1 > progress.total ? progress.total : progress.done + 1} of ${progress.total}…` : props.message}
-        {props.canUndo && !progress && (
-          <>
-            {' '}
-            <button type="button" class="link" onClick={props.onUndo}>
-              Undo discard
-            </button>
-          </>
-        )}
-      </p>
+      {progress ? (
+        <ProgressBar
+          label={`Saving ${Math.min(progress.done + 1, progress.total)} of ${progress.total} draft annotations…`}
+          value={progress.done}
+          max={progress.total}
+          onCancel={props.onStopAccepting}
+          cancelLabel="Stop"
+        />
+      ) : (
+        <p class="draft-status" role="status">
+          {props.message}
+          {props.canUndo && (
+            <>
+              {' '}
+              <button type="button" class="link" onClick={props.onUndo}>
+                Undo discard
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {drafts.length > 0 && (
         <>
           <div class="draft-all">

@@ -54,6 +54,7 @@ function App({ viewer }: { viewer: ViewerModel }) {
         onEdit: viewer.drafts.edit,
         onDiscard: viewer.drafts.discard,
         onAcceptAll: () => void viewer.drafts.acceptAll(),
+        onStopAccepting: viewer.drafts.stopAccepting,
         onDiscardAll: viewer.drafts.discardAll,
         onUndo: viewer.drafts.undoDiscard,
         onReveal: viewer.revealDraft,

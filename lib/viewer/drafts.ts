@@ -46,7 +46,11 @@ export interface DraftsDeps {
   /** Paints the drafts' ranges in the draft style (none: clears it). */
   paint(ranges: Range[]): void;
   /** Opens the annotation dialog prefilled with a draft's suggestions; its save accepts the draft. */
-  openEditor(draft: Draft, initial: AnnotationChanges, onSave: (changes: AnnotationChanges) => Promise<void>): void;
+  openEditor(
+    draft: Draft,
+    initial: AnnotationChanges,
+    onSave: (changes: AnnotationChanges) => Promise<void>,
+  ): void;
   newId?(): string;
 }
 
@@ -58,7 +62,9 @@ export function headingSeverity(heading: string): 3 | 4 {
 /** Whether two ranges share any text (touching ends do not count). */
 export function overlaps(a: Range, b: Range): boolean {
   // END_TO_START compares a's start with b's end; START_TO_END a's end with b's start.
-  return a.compareBoundaryPoints(Range.END_TO_START, b) < 0 && a.compareBoundaryPoints(Range.START_TO_END, b) > 0;
+  return (
+    a.compareBoundaryPoints(Range.END_TO_START, b) < 0 && a.compareBoundaryPoints(Range.START_TO_END, b) > 0
+  );
 }
 
 const quoted = (headings: string[]) => headings.map((h) => `‘${h}’`).join(' and ');
@@ -87,7 +93,8 @@ export function createDrafts(deps: DraftsDeps) {
   };
   const update = (id: string, change: Partial<Draft>) =>
     (drafts.value = drafts.value.map((d) => (d.id === id ? { ...d, ...change } : d)));
-  const covered = (range: Range, annotated = deps.annotatedRanges()) => annotated.some((a) => overlaps(a, range));
+  const covered = (range: Range, annotated = deps.annotatedRanges()) =>
+    annotated.some((a) => overlaps(a, range));
 
   /** Reads the improvement items, leaves out those already annotated, and asks for suggestions in one request. */
   async function propose(): Promise<void> {
@@ -100,7 +107,7 @@ export function createDrafts(deps: DraftsDeps) {
         discarded.value = [];
         phase.value = 'ready';
         message.value =
-          "This report has no ‘What needs to improve?’ section (nor ‘Areas for priority action’): there is nothing to draft.";
+          'This report has no ‘What needs to improve?’ section (nor ‘Areas for priority action’): there is nothing to draft.';
       });
       return;
     }
@@ -111,7 +118,15 @@ export function createDrafts(deps: DraftsDeps) {
       const described = deps.describe(range);
       if (!described) continue;
       const citation = deps.cite(range);
-      fresh.push({ id: newId(), ...described, ...(citation && { citation }), heading, range, suggestion: null, saving: false });
+      fresh.push({
+        id: newId(),
+        ...described,
+        ...(citation && { citation }),
+        heading,
+        range,
+        suggestion: null,
+        saving: false,
+      });
     }
     const skipped = sources.length - fresh.length;
     const from = `from ${quoted(headings)}`;
@@ -188,20 +203,28 @@ export function createDrafts(deps: DraftsDeps) {
   }
 
   const remaining = () =>
-    drafts.value.length ? `${drafts.value.length} draft${drafts.value.length === 1 ? '' : 's'} left.` : 'No drafts left.';
+    drafts.value.length
+      ? `${drafts.value.length} draft${drafts.value.length === 1 ? '' : 's'} left.`
+      : 'No drafts left.';
+
+  /** Set by stopAccepting: Accept all stops before its next draft (each one is saved whole or not at all). */
+  let stopping = false;
 
   async function acceptAll(): Promise<void> {
     const todo = drafts.value.filter((d) => !d.saving);
     let saved = 0;
+    stopping = false;
     progress.value = { done: 0, total: todo.length };
     for (const draft of todo) {
+      if (stopping) break;
       const current = find(draft.id);
       if (current && (await store(current))) saved++;
       progress.value = { done: progress.value!.done + 1, total: todo.length };
     }
+    const failed = progress.value!.done - saved;
     progress.value = null;
-    const failed = todo.length - saved;
-    message.value = `${saved} annotation${saved === 1 ? '' : 's'} saved.${failed ? ` ${failed} could not be saved: see below.` : ''}`;
+    const left = stopping ? ` Stopped: ${remaining()}` : '';
+    message.value = `${saved} annotation${saved === 1 ? '' : 's'} saved.${failed ? ` ${failed} could not be saved: see below.` : ''}${left}`;
     if (saved) await deps.saved();
   }
 
@@ -250,7 +273,8 @@ export function createDrafts(deps: DraftsDeps) {
     deps.openEditor(draft, initial, async (changes) => {
       const current = find(id);
       if (!current) return;
-      if (!(await store(current, changes))) throw new Error(find(id)?.error ?? 'The annotation was not saved.');
+      if (!(await store(current, changes)))
+        throw new Error(find(id)?.error ?? 'The annotation was not saved.');
       message.value = `Annotation saved. ${remaining()}`;
       await deps.saved();
     });
@@ -268,7 +292,26 @@ export function createDrafts(deps: DraftsDeps) {
     });
   }
 
-  return { drafts, phase, message, progress, discarded, propose, accept, acceptAll, edit, discard, discardAll, undoDiscard, reset };
+  const stopAccepting = () => {
+    stopping = true;
+  };
+
+  return {
+    drafts,
+    phase,
+    message,
+    progress,
+    discarded,
+    propose,
+    accept,
+    acceptAll,
+    stopAccepting,
+    edit,
+    discard,
+    discardAll,
+    undoDiscard,
+    reset,
+  };
 }
 
 export type DraftsModel = ReturnType<typeof createDrafts>;

@@ -179,6 +179,21 @@ describe('the drafts model', () => {
     expect(deps.saved).toHaveBeenCalledTimes(1);
   });
 
+  it('stops Accept all before the next draft when asked: those saved stay saved, the rest stay drafts', async () => {
+    const { model, saved, deps } = setUp();
+    await model.propose();
+    (deps.save as ReturnType<typeof vi.fn>).mockImplementation(async (id: string, draft: AnnotationDraft) => {
+      saved.push({ id, draft });
+      if (saved.length === 1) model.stopAccepting();
+      return { id } as Annotation;
+    });
+    await model.acceptAll();
+    expect(saved.map((s) => s.draft.quote)).toEqual([ITEMS[0]]);
+    expect(model.drafts.value.map((d) => d.quote)).toEqual(ITEMS.slice(1));
+    expect(model.progress.value).toBeNull();
+    expect(model.message.value).toMatch(/^1 annotation saved\. Stopped: /);
+  });
+
   it('still offers the drafts when no suggestions could be made, with the heading’s severity', async () => {
     const { model } = setUp({ suggest: async () => Promise.reject(new Error('offline')) });
     await model.propose();
