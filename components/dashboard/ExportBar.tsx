@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportKind } from '../../lib/dashboard/exports';
+import { ProgressBar } from '../ProgressBar';
 import { errorMessage } from '../text';
 
 export interface ExportBarProps {
@@ -48,9 +49,12 @@ export function ExportBar({
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What is being built, while it is. */
+  const [building, setBuilding] = useState<string | null>(null);
 
-  async function run(action: () => Promise<string>, failure: string) {
+  async function run(action: () => Promise<string>, failure: string, what: string | null = null) {
     setBusy(true);
+    setBuilding(what);
     setStatus('');
     setError(null);
     try {
@@ -59,6 +63,7 @@ export function ExportBar({
       setError(`${failure}: ${errorMessage(e)}`);
     } finally {
       setBusy(false);
+      setBuilding(null);
     }
   }
 
@@ -83,10 +88,14 @@ export function ExportBar({
             type="button"
             disabled={busy || count === 0}
             onClick={() =>
-              void run(async () => {
-                await onExport(kind);
-                return '';
-              }, 'Could not export')
+              void run(
+                async () => {
+                  await onExport(kind);
+                  return '';
+                },
+                'Could not export',
+                `Building ${label.replace(/^Export /, 'the ')} of ${number.format(count)} ${count === 1 ? 'annotation' : 'annotations'}…`,
+              )
             }
           >
             {label}
@@ -105,9 +114,14 @@ export function ExportBar({
           Copy selected as Markdown
         </button>
       </div>
-      <p class="status" role="status">
-        {status}
-      </p>
+      {/* How long a build takes is not known ahead, so the bar moves without a value. */}
+      {building ? (
+        <ProgressBar label={building} />
+      ) : (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
