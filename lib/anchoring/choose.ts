@@ -1,4 +1,12 @@
-import { contextEvidence, holdsText, type Candidate, type ContextEvidence, type Quote } from './context';
+import {
+  contextEvidence,
+  holdsText,
+  textAround,
+  tolerance,
+  type Candidate,
+  type ContextEvidence,
+  type Quote,
+} from './context';
 
 /** A quote this long may stand with its context on one side only. */
 export const DISTINCTIVE_LENGTH = 32;
@@ -29,6 +37,10 @@ export function chooseCandidate(
   candidates: readonly Candidate[],
   { expected, verbatim }: Options,
 ): Candidate | null {
+  if (verbatim) {
+    const perfect = nearestPerfect(text, quote, candidates, expected);
+    if (perfect) return perfect;
+  }
   const judged: Judged[] = candidates.map((candidate) => ({
     ...candidate,
     evidence: contextEvidence(text, candidate, quote),
@@ -36,6 +48,39 @@ export function chooseCandidate(
   }));
   const alone = candidates.length === 1;
   return judged.sort(byStrength).find((c) => isConvincing(c.evidence, quote, verbatim, alone)) ?? null;
+}
+
+/**
+ * Among verbatim candidates, the nearest whose every stored side of context is found beside
+ * it unchanged (the first in the text among equally near ones): the one the full ranking
+ * below would choose, found without the approximate search of each candidate's context that
+ * the ranking needs (a phrase that recurs a hundred times costs a hundred). Null when none
+ * is, or when the ranking could rate another higher (context of white space alone, which a
+ * place may match approximately but never vouches for, or no context at all).
+ */
+function nearestPerfect(
+  text: string,
+  { prefix, suffix }: Quote,
+  candidates: readonly Candidate[],
+  expected: number | undefined,
+): Candidate | null {
+  if (prefix === '' && suffix === '') return null;
+  if ((prefix !== '' && !holdsText(prefix)) || (suffix !== '' && !holdsText(suffix))) return null;
+  let best: Candidate | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const { start, end } = candidate;
+    if (prefix !== '' && !textAround(text, start - prefix.length - tolerance(prefix), start).includes(prefix))
+      continue;
+    if (suffix !== '' && !textAround(text, end, end + suffix.length + tolerance(suffix)).includes(suffix))
+      continue;
+    const distance = expected === undefined ? 0 : Math.abs(start - expected);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /**

@@ -95,8 +95,25 @@ export function tolerance(context: string): number {
 function sideSimilarity(stored: string, beside: string): number | null {
   if (stored === '') return null;
   if (beside.includes(stored)) return holdsText(stored) ? 1 : null; // the common case, without the search below
+  if (missingCharacters(stored, beside) > tolerance(stored)) return 0; // the search would find nothing
   const best = search(beside, stored, tolerance(stored))[0];
   return best ? 1 - best.errors / stored.length : 0;
+}
+
+const counts = new Int32Array(128);
+
+/**
+ * How many of `pattern`'s characters `text` lacks (counted with repeats; characters are
+ * compared by their UTF-16 unit modulo 128, which can only make the count smaller). No part of
+ * `text` is within fewer edits of `pattern`: each edit supplies at most one missing character.
+ * A quick way to rule out the approximate search for context that is not there at all.
+ */
+export function missingCharacters(pattern: string, text: string): number {
+  counts.fill(0);
+  for (let i = 0; i < text.length; i++) counts[text.charCodeAt(i) & 127]!++;
+  let missing = 0;
+  for (let i = 0; i < pattern.length; i++) if (--counts[pattern.charCodeAt(i) & 127]! < 0) missing++;
+  return missing;
 }
 
 /** Whether stored context holds more than white space: only then can it vouch for a place. */

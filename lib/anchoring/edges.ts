@@ -1,5 +1,5 @@
 import search from 'approx-string-match';
-import { tolerance, type Candidate, type Quote } from './context';
+import { missingCharacters, tolerance, type Candidate, type Quote } from './context';
 import { editDistance } from './distance';
 
 /**
@@ -55,7 +55,9 @@ function settleEnd(text: string, quote: Quote, at: number, maxErrors: number, sl
 function contextEnd(text: string, prefix: string, at: number, slack: number): number | null {
   if (prefix === '') return null;
   const from = Math.max(0, at - prefix.length - slack);
-  const ends = search(text.slice(from, at + slack), prefix, tolerance(prefix)).map((m) => from + m.end);
+  const window = text.slice(from, at + slack);
+  if (missingCharacters(prefix, window) > tolerance(prefix)) return null; // not there at all
+  const ends = search(window, prefix, tolerance(prefix)).map((m) => from + m.end);
   return closest(ends, at);
 }
 
@@ -63,9 +65,9 @@ function contextEnd(text: string, prefix: string, at: number, slack: number): nu
 function contextStart(text: string, suffix: string, at: number, slack: number): number | null {
   if (suffix === '') return null;
   const from = Math.max(0, at - slack);
-  const starts = search(text.slice(from, at + suffix.length + slack), suffix, tolerance(suffix)).map(
-    (m) => from + m.start,
-  );
+  const window = text.slice(from, at + suffix.length + slack);
+  if (missingCharacters(suffix, window) > tolerance(suffix)) return null; // not there at all
+  const starts = search(window, suffix, tolerance(suffix)).map((m) => from + m.start);
   return closest(starts, at);
 }
 

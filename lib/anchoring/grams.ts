@@ -32,12 +32,14 @@ export class GramIndex {
     // A rolling hash: the same value as gramAt, for a multiply and an add a character.
     let h = 0;
     for (let k = 0; k < Q && k < text.length; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-    for (let i = 0; i < count; i++) {
+    const last = count - 1; // no character follows the last gram: read none past the end
+    for (let i = 0; i < last; i++) {
       const bucket = h & mask;
       grams[i] = bucket;
       first[bucket + 1]!++;
       h = (Math.imul(h - Math.imul(text.charCodeAt(i), DROP), 31) + text.charCodeAt(i + Q)) | 0;
     }
+    if (last >= 0) first[(grams[last] = h & mask) + 1]!++;
     for (let b = 0; b < buckets; b++) first[b + 1]! += first[b]!;
     const next = first.slice(0, buckets);
     this.positions = new Int32Array(count);

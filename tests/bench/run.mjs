@@ -247,18 +247,22 @@ async function main() {
   // export, import and the popup's and dashboard's first render (issue 14).
   const onlyTeam = process.env.BENCH_CASES === 'team';
   const onlyStore = process.env.BENCH_CASES === 'store';
-  const partial = onlyTeam || onlyStore;
+  // BENCH_CASES=anchoring: only re-anchoring and painting (issue 14).
+  const onlyAnchoring = process.env.BENCH_CASES === 'anchoring';
+  const partial = onlyTeam || onlyStore || onlyAnchoring;
   if (!onlyTeam) {
     const session = await launch(EXTENSION_DIR);
     try {
       if (!onlyStore) await anchoringCases(session, script, corpus, results);
-      await storeCases(session, script, results);
-      await renderCases(session, results);
+      if (!onlyAnchoring) {
+        await storeCases(session, script, results);
+        await renderCases(session, results);
+      }
     } finally {
       await session.close();
     }
   }
-  if (!onlyStore)
+  if (!onlyStore && !onlyAnchoring)
     await attempt(results, 'team', () =>
       teamSpaceCases({
         launch,
@@ -272,7 +276,9 @@ async function main() {
     ? rowsFor({ ...results, size: undefined }).filter((r) => r.case.startsWith('team space'))
     : onlyStore
       ? rowsFor({ ...results, size: undefined }).filter((r) => r.ours_ms != null)
-      : rowsFor(results);
+      : onlyAnchoring
+        ? rowsFor({ ...results, size: undefined }).filter((r) => r.ours_ms != null)
+        : rowsFor(results);
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}`;
   console.log(`\nOfsted Annotator benchmark — ${new Date().toISOString()}`);
   console.log(`Machine: ${machine}; Node ${process.version}; ${results.userAgent ?? 'Chromium'}`);
