@@ -142,14 +142,14 @@ export class BoxLayer {
     const batch = (deadline?: IdleDeadline) => {
       if (cancelled) return;
       const started = performance.now();
+      // Never longer than BATCH_MS, however long the idle period: a click or a key must not wait.
       const spent = () =>
-        deadline && !deadline.didTimeout
-          ? deadline.timeRemaining() <= 1
-          : performance.now() - started >= BATCH_MS;
+        performance.now() - started >= BATCH_MS ||
+        (deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() <= 1);
       let k = 0;
       // Measure and draw a handful at a time until the time is spent.
       while (k < this.deferred.length) {
-        const next = this.deferred.slice(k, k + 25);
+        const next = this.deferred.slice(k, k + 10);
         k += next.length;
         this.drawMarks(next);
         if (spent()) break;
