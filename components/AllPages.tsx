@@ -14,7 +14,8 @@ export interface SearchResult {
 }
 
 export interface AllPagesProps {
-  pages: PageEntry[];
+  /** null while the list is still being read. */
+  pages: PageEntry[] | null;
   query: string;
   onQuery(query: string): void;
   /** Matches for `query`; null while there is no query or the search is still running. */
@@ -55,7 +56,8 @@ export function AllPages({ pages, query, onQuery, results, themes }: AllPagesPro
   );
 }
 
-function PageList({ pages }: { pages: PageEntry[] }) {
+function PageList({ pages }: { pages: PageEntry[] | null }) {
+  if (pages === null) return <p class="empty">Loading the annotated pages…</p>;
   if (pages.length === 0) return <p class="empty">No annotated pages yet.</p>;
   return (
     <ul class="page-list">

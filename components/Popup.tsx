@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useId } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import { AllPages, type AllPagesProps } from './AllPages';
 import { PageSummary, type PageSummaryProps } from './PageSummary';
 import { errorMessage } from './text';
@@ -16,6 +16,8 @@ export type PopupProps = PageSummaryProps &
     onOpenDashboard(): void;
     /** The tab shown first; "This page" unless given. */
     initialTab?: PopupTab;
+    /** Called whenever "All pages" is shown (its list is read only then). */
+    onShowAll?(): void;
   };
 
 const TABS: ReadonlyArray<[PopupTab, string]> = [
@@ -29,6 +31,10 @@ export function Popup(props: PopupProps) {
   const tab = useSignal<PopupTab>(props.initialTab ?? 'page');
   const exporting = useSignal(false);
   const error = useSignal<string | null>(null);
+  const showingAll = tab.value === 'all';
+  useEffect(() => {
+    if (showingAll) props.onShowAll?.();
+  }, [showingAll]);
 
   async function exportJson() {
     exporting.value = true;

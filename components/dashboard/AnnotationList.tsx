@@ -2,6 +2,13 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { DocumentEntry } from '../../lib/dashboard/documents';
 import type { Annotation, Theme } from '../../lib/model';
 import { AnnotationItem, type ThemeLabel } from './AnnotationItem';
+import { useAfterFirstPaint } from './progressive';
+
+/**
+ * Annotations rendered with the rest of the page when it opens; the others of the page shown
+ * follow just after the first paint (the list starts well below the first screen).
+ */
+export const FIRST_ITEMS = 20;
 
 export interface AnnotationListProps {
   /** The annotations to show now (the first of the filtered ones). */
@@ -34,15 +41,17 @@ export function AnnotationList(props: AnnotationListProps) {
   const list = useRef<HTMLUListElement>(null);
   /** After "Show more", the first newly shown annotation takes the focus (the button may be gone). */
   const focusFrom = useRef<number | null>(null);
+  const painted = useAfterFirstPaint();
+  const rendered = painted ? annotations : annotations.slice(0, FIRST_ITEMS);
   useEffect(() => {
     const from = focusFrom.current;
-    if (from === null || annotations.length <= from) return;
+    if (from === null || rendered.length <= from) return;
     focusFrom.current = null;
     list.current
       ?.querySelectorAll<HTMLElement>('li.annotation')
       [from]?.querySelector<HTMLElement>('input')
       ?.focus();
-  }, [annotations]);
+  }, [rendered]);
   return (
     <section class="annotation-list" aria-labelledby="dashboard-annotations">
       <h2 id="dashboard-annotations">Annotations</h2>
@@ -64,7 +73,7 @@ export function AnnotationList(props: AnnotationListProps) {
       </div>
       {annotations.length > 0 && (
         <ul class="annotations" ref={list}>
-          {annotations.map((a) => (
+          {rendered.map((a) => (
             <AnnotationItem
               key={a.id}
               annotation={a}

@@ -7,6 +7,10 @@ import { SEVERITY_LEVELS } from '../../lib/taxonomy/severity';
 import { AnnotationItem } from './AnnotationItem';
 import { ComparisonBars } from './charts/ComparisonBars';
 import { themeLabeller } from './AnnotationList';
+import { useProgressive } from './progressive';
+
+/** With more documents than this, the choices are filled in just after the first paint (the panel is below the first screen). */
+const CHOICES_AT_ONCE = 100;
 
 export interface ComparePanelProps {
   groups: DocumentGroup[];
@@ -71,6 +75,10 @@ export function ComparePanel(props: ComparePanelProps) {
   const { comparison: c, groups } = props;
   const id = useId();
   const themeLabel = useMemo(() => themeLabeller(props.themes), [props.themes]);
+  const documents = groups.reduce((n, g) => n + g.documents.length, 0);
+  const listed = useProgressive(documents, CHOICES_AT_ONCE, documents) >= documents;
+  // A chosen document always has its option.
+  const choices = listed || props.first || props.second ? groups : [];
   const side = (entry: DocumentEntry, data: CompareSide, key: string) => (
     <div class="compare-side" key={key}>
       <h4>{entry.title}</h4>
@@ -94,11 +102,11 @@ export function ComparePanel(props: ComparePanelProps) {
     <section class="compare" aria-labelledby="dashboard-compare">
       <h2 id="dashboard-compare">Compare</h2>
       <div class="compare-choice">
-        <DocumentSelect label="First document" value={props.first} groups={groups} onChange={props.onFirst} />
+        <DocumentSelect label="First document" value={props.first} groups={choices} onChange={props.onFirst} />
         <DocumentSelect
           label="Second document"
           value={props.second}
-          groups={groups}
+          groups={choices}
           onChange={props.onSecond}
         />
       </div>

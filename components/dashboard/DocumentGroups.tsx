@@ -1,6 +1,11 @@
 import type { DocumentEntry, DocumentGroup } from '../../lib/dashboard/documents';
 import { documentDate } from '../../lib/dashboard/format';
 import { countLabel } from '../text';
+import { useProgressive } from './progressive';
+
+/** Documents listed at once (more than a screen's height); the rest follow after the first paint, this many at a time. */
+export const FIRST_DOCUMENTS = 40;
+const MORE_DOCUMENTS = 120;
 
 export interface DocumentGroupsProps {
   groups: DocumentGroup[];
@@ -21,13 +26,18 @@ export function DocumentGroups({
   onToggleGroup,
   hrefFor,
 }: DocumentGroupsProps) {
+  const total = groups.reduce((n, g) => n + g.documents.length, 0);
+  const shown = useProgressive(total, FIRST_DOCUMENTS, MORE_DOCUMENTS);
+  // Whole groups, as long as the documents before each are fewer than `shown`.
+  let upTo = 0;
+  for (let before = 0; upTo < groups.length && before < shown; upTo++) before += groups[upTo]!.documents.length;
   return (
     <section class="doc-groups" aria-labelledby="dashboard-documents">
       <h2 id="dashboard-documents">Documents</h2>
       {groups.length === 0 ? (
         <p class="empty">No annotated documents yet.</p>
       ) : (
-        groups.map((group) => (
+        groups.slice(0, upTo).map((group) => (
           <Group
             key={group.key}
             group={group}

@@ -5,6 +5,7 @@ import { formatDay } from '../../lib/dashboard/format';
 import { authoritiesWithReports, visitsOverTime, type GradeCell } from '../../lib/dashboard/visits';
 import { ChartFigure } from './charts/ChartFigure';
 import { Shapes, SVG_FONT } from './charts/Shapes';
+import { useAfterFirstPaint } from './progressive';
 
 export interface VisitsOverTimeProps {
   index: DashboardIndex;
@@ -23,8 +24,13 @@ export function VisitsOverTimeSection({ index, preferred }: VisitsOverTimeProps)
   const authorities = useMemo(() => authoritiesWithReports(index), [index]);
   const [picked, setPicked] = useState<string | null>(null);
   const authority = [picked, preferred].find((name) => name && authorities.includes(name)) ?? authorities[0];
+  // Below the first screen: drawn just after the page's first paint.
+  const painted = useAfterFirstPaint();
   // Recomputed only when the data or the authority changes, not on every change of filter.
-  const data = useMemo(() => (authority ? visitsOverTime(index, authority) : null), [index, authority]);
+  const data = useMemo(
+    () => (authority && painted ? visitsOverTime(index, authority) : null),
+    [index, authority, painted],
+  );
   const chart = useMemo(() => data && visitsChart(data), [data]);
   if (!authority || !data || !chart) return null;
   const { visits, judgements } = data;

@@ -34,6 +34,7 @@ function App({ model }: { model: PopupModel }) {
         onOpenLocalPdf={() => void model.openLocalPdf()}
         onOpenDashboard={() => void model.openDashboard()}
         onExport={model.exportJson}
+        onShowAll={model.loadPages}
       />
     </>
   );

@@ -25,7 +25,9 @@ export function createPopupModel(db: AnnotatorDb) {
   const tab = signal<CurrentTab | null>(null);
   const pageAnnotations = signal<Annotation[]>([]);
   const themes: Live<Theme[]> = live(() => listThemes(db), []);
-  const pages = live(() => pageSummaries(db), []);
+  /** Every annotated page with its count: null until the "All pages" tab first asks for it. */
+  const pages = signal<Awaited<ReturnType<typeof pageSummaries>> | null>(null);
+  let pagesQuery: { unsubscribe(): void } | null = null;
   const query = signal('');
   const results = signal<Awaited<ReturnType<typeof searchAnnotations>> | null>(null);
   /** A failure to tell the user about. */
@@ -57,6 +59,16 @@ export function createPopupModel(db: AnnotatorDb) {
     results,
     problem,
     onQuery,
+    /**
+     * Starts reading the page list (documents and their counts), once: only "All pages" shows
+     * it, so opening the popup on "This page" reads no more than the page's own annotations.
+     */
+    loadPages: () => {
+      pagesQuery ??= liveQuery(() => pageSummaries(db)).subscribe({
+        next: (v) => (pages.value = v),
+        error: (e) => console.error(e),
+      });
+    },
     /** Scrolls the page to an annotation and flashes it. */
     reveal: (id: string) => {
       if (tab.value) void sendToCurrent(tab.value, 'annotation/reveal', { id }).catch(() => undefined);

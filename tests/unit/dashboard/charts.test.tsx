@@ -96,10 +96,11 @@ describe('heat map', () => {
 });
 
 describe('visits over time picture', () => {
-  it('draws Devon’s visits as a named image, its table the text alternative', () => {
+  it('draws Devon’s visits as a named image, its table the text alternative', async () => {
     const { model } = modelOver(sampleData());
     render(<Dashboard model={model} />);
-    const section = screen.getByRole('region', { name: 'Visits over time' });
+    // Drawn just after the first paint (the section is below the first screen).
+    const section = await screen.findByRole('region', { name: 'Visits over time' });
     const picture = within(section).getByRole('img', { name: 'Visits over time: Devon' });
     const shown = [...picture.querySelectorAll('text')].map((t) => t.textContent);
     expect(shown).toEqual(

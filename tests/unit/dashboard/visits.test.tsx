@@ -80,7 +80,8 @@ describe('visits over time', () => {
 
   it('draws the table a screen reader reads: a row per visit, its kind and dates as the row header, changes in words', async () => {
     render(<VisitsOverTimeSection index={await devonIndex()} />);
-    const table = screen.getByRole('table', { name: /Devon: 4 reports and letters, oldest first/ });
+    // Drawn just after the first paint (the section is below the first screen).
+    const table = await screen.findByRole('table', { name: /Devon: 4 reports and letters, oldest first/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
       'single inspection framework inspection24 February – 18 March 2015',
