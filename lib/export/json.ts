@@ -49,35 +49,154 @@ export function buildJsonExport(
   now: Date = new Date(),
 ): JsonExport {
   const records = new Map(documents.map((d) => [d.url, d]));
-  const ordered = [...annotations].sort((a, b) =>
-    a.url < b.url ? -1 : a.url > b.url ? 1 : byPosition(a, b),
-  );
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
-    themes: [...themes]
-      .sort((a, b) => a.order - b.order)
-      .map(({ id, label, description, color, order, retired }) => ({
-        id,
-        label,
-        ...(description !== undefined && { description }),
-        color,
-        order,
-        retired,
-      })),
-    annotations: ordered.map((a) => ({
-      id: a.id,
-      document: exportedDocument(a.url, records.get(a.url)),
-      quote: a.quote,
-      selectors: a.selectors.map((s) => ({ ...s })),
-      themes: [...a.themes],
-      severity: a.severity,
-      note: a.note,
-      ...a.citation,
-      createdAt: a.createdAt,
-      updatedAt: a.updatedAt,
-    })),
+    themes: exportedThemes(themes),
+    annotations: inExportOrder(annotations).map((a) =>
+      exportedAnnotation(a, exportedDocument(a.url, records.get(a.url)), (s) => ({ ...s })),
+    ),
+  };
+}
+
+/**
+ * The text of the export file: exactly `JSON.stringify(buildJsonExport(source, now), null, 2)`,
+ * built without the copies, and with each document's JSON written once and repeated for each
+ * of its annotations (half of the file at 20 annotations a document).
+ */
+export function buildJsonExportText(source: ExportSource, now: Date = new Date()): string {
+  const records = new Map(source.documents.map((d) => [d.url, d]));
+  const head: string[] = [];
+  write(
+    head,
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: now.toISOString(),
+      themes: exportedThemes(source.themes),
+      annotations: [],
+    },
+    '',
+  );
+  const ordered = inExportOrder(source.annotations);
+  if (ordered.length === 0) return head.join('');
+  // Annotations are the last member: their text goes in place of the empty list's ("[]", "\n}").
+  const out = head.slice(0, -2);
+  out.push('[');
+  // Each document's text, written once at its first annotation.
+  const documents = new Map<string, string>();
+  for (let i = 0; i < ordered.length; i++) {
+    const a = ordered[i]!;
+    let document = documents.get(a.url);
+    if (document === undefined) {
+      const pieces: string[] = [];
+      write(pieces, exportedDocument(a.url, records.get(a.url)), DOCUMENT_INDENT);
+      documents.set(a.url, (document = pieces.join('')));
+    }
+    out.push(i > 0 ? ',\n    ' : '\n    ');
+    write(out, exportedAnnotation(a, DOCUMENT_HERE, same), ANNOTATION_INDENT, document);
+  }
+  out.push('\n  ]\n}');
+  return out.join('');
+}
+
+const ANNOTATION_INDENT = '    ';
+const DOCUMENT_INDENT = '      ';
+/** Stands for the annotation's document, whose text is written once per document. */
+const DOCUMENT_HERE = Object.freeze({}) as ExportedDocument;
+const same = <T,>(value: T): T => value;
+const quotedKeys = new Map<string, string>();
+
+/**
+ * Pushes `JSON.stringify(value, null, 2)` of a value placed at `indent` onto `out`, for the JSON
+ * values an export holds (strings, finite numbers, booleans, null, arrays and plain objects;
+ * undefined members left out); DOCUMENT_HERE is written as `document`.
+ */
+function write(out: string[], value: unknown, indent: string, document?: string): void {
+  switch (typeof value) {
+    case 'string':
+      out.push(JSON.stringify(value));
+      return;
+    case 'number':
+      out.push(Number.isFinite(value) ? String(value) : 'null');
+      return;
+    case 'boolean':
+      out.push(value ? 'true' : 'false');
+      return;
+    case 'object':
+      break;
+    default:
+      out.push(JSON.stringify(value, null, 2) ?? 'null');
+      return;
+  }
+  if (value === null) return void out.push('null');
+  if (value === DOCUMENT_HERE && document !== undefined) return void out.push(document);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return void out.push('[]');
+    for (let i = 0; i < value.length; i++) {
+      out.push(i > 0 ? `,\n${inner}` : `[\n${inner}`);
+      const item = value[i] as unknown;
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') out.push('null');
+      else write(out, item, inner, document);
+    }
+    out.push(`\n${indent}]`);
+    return;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) {
+    // Anything else (a Date, a boxed value): as JSON.stringify writes it, then indented.
+    out.push((JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`));
+    return;
+  }
+  let first = true;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    let quoted = quotedKeys.get(key);
+    if (quoted === undefined) quotedKeys.set(key, (quoted = `${JSON.stringify(key)}: `));
+    out.push(first ? `{\n${inner}` : `,\n${inner}`, quoted);
+    first = false;
+    write(out, member, inner, document);
+  }
+  out.push(first ? '{}' : `\n${indent}}`);
+}
+
+/** Annotations by document address, then in reading order (stable: ties keep their order). */
+function inExportOrder(annotations: readonly Annotation[]): Annotation[] {
+  return [...annotations].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : byPosition(a, b)));
+}
+
+function exportedThemes(themes: readonly Theme[]): Theme[] {
+  return [...themes]
+    .sort((a, b) => a.order - b.order)
+    .map(({ id, label, description, color, order, retired }) => ({
+      id,
+      label,
+      ...(description !== undefined && { description }),
+      color,
+      order,
+      retired,
+    }));
+}
+
+function exportedAnnotation(
+  a: Annotation,
+  document: ExportedDocument,
+  selector: (s: Annotation['selectors'][number]) => Annotation['selectors'][number],
+): ExportedAnnotation {
+  return {
+    id: a.id,
+    document,
+    quote: a.quote,
+    selectors: a.selectors.map(selector),
+    themes: [...a.themes],
+    severity: a.severity,
+    note: a.note,
+    ...a.citation,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
   };
 }
 
@@ -111,11 +230,20 @@ export function exportFileName(now: Date = new Date()): string {
 }
 
 /** Everything in the database, read in one transaction so the export is consistent. */
-export async function exportAll(db: AnnotatorDb, now: Date = new Date()): Promise<JsonExport> {
-  const source = await db.transaction('r', [db.annotations, db.documents, db.themes], async () => ({
+function readAll(db: AnnotatorDb): Promise<ExportSource> {
+  return db.transaction('r', [db.annotations, db.documents, db.themes], async () => ({
     annotations: await db.annotations.toArray(),
     documents: await db.documents.toArray(),
     themes: await db.themes.toArray(),
   }));
-  return buildJsonExport(source, now);
+}
+
+/** Everything in the database as the export object. */
+export async function exportAll(db: AnnotatorDb, now: Date = new Date()): Promise<JsonExport> {
+  return buildJsonExport(await readAll(db), now);
+}
+
+/** Everything in the database as the export file's text: `JSON.stringify(await exportAll(db, now), null, 2)`, faster. */
+export async function exportAllText(db: AnnotatorDb, now: Date = new Date()): Promise<string> {
+  return buildJsonExportText(await readAll(db), now);
 }

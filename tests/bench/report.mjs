@@ -10,7 +10,7 @@ export const CASES = {
   hit: 'hit-test a click among 1,000 highlights',
   popup: 'popup first render, 10,000 annotations / 500 documents',
   dashboard: 'dashboard first render, 10,000 annotations / 500 documents',
-  export: 'export 10,000 annotations (exportAll + JSON.stringify)',
+  export: 'export 10,000 annotations (exportAllText: read, JSON text)',
   importFile: 'import 10,000 annotations (importFile: parse, check, write)',
   importContents: 'import 10,000 annotations (importContents: write only)',
   size: 'content script size, gzipped (KB)',

@@ -1,6 +1,6 @@
 import { createAnnotation } from '../../../lib/db/annotations';
 import type { AnnotatorDb } from '../../../lib/db/database';
-import { buildJsonExport, exportAll, exportFileName } from '../../../lib/export/json';
+import { buildJsonExport, buildJsonExportText, exportAll, exportAllText, exportFileName } from '../../../lib/export/json';
 import type { Annotation } from '../../../lib/model';
 import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 import { draft, freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from '../db/helpers';
@@ -169,6 +169,50 @@ describe('buildJsonExport', () => {
   });
 });
 
+describe('buildJsonExportText', () => {
+  const asStringified = (source: Parameters<typeof buildJsonExport>[0]) =>
+    expect(buildJsonExportText(source, T2)).toBe(JSON.stringify(buildJsonExport(source, T2), null, 2));
+
+  it('writes exactly what JSON.stringify(buildJsonExport(…), null, 2) writes', () => {
+    asStringified({ annotations: [reportAnnotation, newsAnnotation], themes: [workforce, oversight], documents });
+    asStringified(standardSource());
+    asStringified({
+      annotations: [emojiAnnotation, unratedAnnotation, waitingAnnotation, reportAnnotation],
+      themes: DEFAULT_THEMES,
+      documents: [],
+    });
+  });
+
+  it('writes an empty collection, and documents with no record, a citation or awkward text alike', () => {
+    asStringified({ annotations: [], themes: [], documents: [] });
+    asStringified({ annotations: [], themes: DEFAULT_THEMES, documents });
+    const awkward: Annotation = {
+      ...reportAnnotation,
+      id: 'awkward',
+      quote: 'Line one\nline "two"\t\\ \u2028 \ud83d\ude00 half \ud800 and \u0000',
+      note: '',
+      themes: [],
+      selectors: [],
+      citation: { page: 2, pageEnd: 3, section: 'What needs to improve?' },
+    };
+    asStringified({
+      annotations: [awkward, { ...newsAnnotation, url: 'urn:pdf:abc' }, newsAnnotation],
+      themes: [{ ...workforce, description: undefined }, { ...oversight, description: 'Covers "x"' }],
+      documents: [reportRecord, { ...newsRecord, details: { ...devonDetails, outcome: 'Met' } }],
+    });
+  });
+
+  it('writes many annotations over many documents as stringify does', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...(i % 2 ? reportAnnotation : newsAnnotation),
+      id: `a${i}`,
+      url: i % 3 ? REPORT_URL : `${NEWS_URL}?p=${i % 7}`,
+      severity: ((i % 5) - 1) as Annotation['severity'],
+    }));
+    asStringified({ annotations: many, themes: DEFAULT_THEMES, documents });
+  });
+});
+
 describe('exportAll', () => {
   let db: AnnotatorDb;
   beforeEach(() => {
@@ -289,5 +333,18 @@ describe('version 3’s changes of meaning', () => {
     const low = exported();
     low.annotations[0].severity = -2;
     expect(validateExport(low)).toBe(false);
+  });
+});
+
+describe('exportAllText', () => {
+  it('is the stringified exportAll of the same database', async () => {
+    const db = freshDb();
+    try {
+      await createAnnotation(db, { url: REPORT_URL, title: 'ILACS report', draft: draft(), details: devonDetails }, T0);
+      await createAnnotation(db, { url: NEWS_URL, title: 'News', draft: draft({ note: 'n' }) }, T1);
+      expect(await exportAllText(db, T2)).toBe(JSON.stringify(await exportAll(db, T2), null, 2));
+    } finally {
+      await db.delete();
+    }
   });
 });
