@@ -88,6 +88,8 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     compareDocuments(index.value, themes.value, compareFirst.value, compareSecond.value),
   );
 
+  const hrefs = new WeakMap<DocumentEntry, string | null>();
+
   function setFilter(changes: Partial<DashboardFilter>) {
     batch(() => {
       filter.value = { ...filter.value, ...changes };
@@ -201,7 +203,12 @@ export function createDashboardModel(data: ReadonlySignal<DashboardData | null>,
     /** Opens the document at the quote (null for a PDF from this computer). */
     quoteHref: (annotation: Annotation) =>
       (isLinkable(annotation.url) && quoteLink(annotation, deps.viewerUrl)) || undefined,
-    documentHref: (entry: DocumentEntry) => documentHref(entry, deps.viewerUrl),
+    documentHref: (entry: DocumentEntry) => {
+      // The document list renders a step at a time after the first paint: each entry's link is made once.
+      let href = hrefs.get(entry);
+      if (href === undefined) hrefs.set(entry, (href = documentHref(entry, deps.viewerUrl) ?? null));
+      return href ?? undefined;
+    },
   };
 }
 

@@ -231,11 +231,14 @@ export function exportFileName(now: Date = new Date()): string {
 
 /** Everything in the database, read in one transaction so the export is consistent. */
 function readAll(db: AnnotatorDb): Promise<ExportSource> {
-  return db.transaction('r', [db.annotations, db.documents, db.themes], async () => ({
-    annotations: await db.annotations.toArray(),
-    documents: await db.documents.toArray(),
-    themes: await db.themes.toArray(),
-  }));
+  return db.transaction('r', [db.annotations, db.documents, db.themes], async () => {
+    const [annotations, documents, themes] = await Promise.all([
+      db.annotations.toArray(),
+      db.documents.toArray(),
+      db.themes.toArray(),
+    ]);
+    return { annotations, documents, themes };
+  });
 }
 
 /** Everything in the database as the export object. */
