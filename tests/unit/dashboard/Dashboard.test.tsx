@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { FIRST_ITEMS } from '../../../components/dashboard/AnnotationList';
 import { Dashboard } from '../../../components/dashboard/Dashboard';
+import { FIRST_DOCUMENTS } from '../../../components/dashboard/DocumentGroups';
 import type { DashboardData } from '../../../lib/dashboard/documents';
 import type { ImportOptions } from '../../../lib/db/import';
 import type { DashboardDeps } from '../../../lib/dashboard/model';
@@ -221,6 +222,20 @@ describe('Dashboard', () => {
       // The first newly shown annotation takes the focus.
       const items = within(annotationList()).getAllByRole('listitem');
       expect(document.activeElement).toBe(items[200]!.querySelector('input'));
+    });
+
+    it('lists the first documents with the page and the rest, and the compare choices, just after its first paint', async () => {
+      setup(bulkData(10_000, 500));
+      const listed = () => documentsColumn().querySelectorAll('li').length;
+      const choices = () =>
+        within(screen.getByRole('region', { name: 'Compare' }))
+          .getByRole('combobox', { name: 'First document' })
+          .querySelectorAll('option').length;
+      expect(listed()).toBeGreaterThanOrEqual(FIRST_DOCUMENTS);
+      expect(listed()).toBeLessThan(500);
+      expect(choices()).toBe(1);
+      await waitFor(() => expect(listed()).toBe(500));
+      await waitFor(() => expect(choices()).toBe(501));
     });
 
     it('has no "Show more" once everything is shown', () => {
