@@ -102,7 +102,12 @@ export function ComparePanel(props: ComparePanelProps) {
     <section class="compare" aria-labelledby="dashboard-compare">
       <h2 id="dashboard-compare">Compare</h2>
       <div class="compare-choice">
-        <DocumentSelect label="First document" value={props.first} groups={choices} onChange={props.onFirst} />
+        <DocumentSelect
+          label="First document"
+          value={props.first}
+          groups={choices}
+          onChange={props.onFirst}
+        />
         <DocumentSelect
           label="Second document"
           value={props.second}

@@ -30,23 +30,26 @@ export function DocumentGroups({
   const shown = useProgressive(total, FIRST_DOCUMENTS, MORE_DOCUMENTS);
   // Whole groups, as long as the documents before each are fewer than `shown`.
   let upTo = 0;
-  for (let before = 0; upTo < groups.length && before < shown; upTo++) before += groups[upTo]!.documents.length;
+  for (let before = 0; upTo < groups.length && before < shown; upTo++)
+    before += groups[upTo]!.documents.length;
   return (
     <section class="doc-groups" aria-labelledby="dashboard-documents">
       <h2 id="dashboard-documents">Documents</h2>
       {groups.length === 0 ? (
         <p class="empty">No annotated documents yet.</p>
       ) : (
-        groups.slice(0, upTo).map((group) => (
-          <Group
-            key={group.key}
-            group={group}
-            chosen={chosen}
-            onToggleDocument={onToggleDocument}
-            onToggleGroup={onToggleGroup}
-            hrefFor={hrefFor}
-          />
-        ))
+        groups
+          .slice(0, upTo)
+          .map((group) => (
+            <Group
+              key={group.key}
+              group={group}
+              chosen={chosen}
+              onToggleDocument={onToggleDocument}
+              onToggleGroup={onToggleGroup}
+              hrefFor={hrefFor}
+            />
+          ))
       )}
     </section>
   );

@@ -105,7 +105,7 @@ const ANNOTATION_INDENT = '    ';
 const DOCUMENT_INDENT = '      ';
 /** Stands for the annotation's document, whose text is written once per document. */
 const DOCUMENT_HERE = Object.freeze({}) as ExportedDocument;
-const same = <T,>(value: T): T => value;
+const same = <T>(value: T): T => value;
 const quotedKeys = new Map<string, string>();
 
 /**

@@ -340,7 +340,10 @@ describe('Dashboard', () => {
       fireEvent.change(screen.getByLabelText('Import a file'), { target: { files: [chosen] } });
       const status = within(screen.getByRole('region', { name: 'Import annotations' })).getByRole('status');
       await waitFor(() => expect(status.textContent).toBe('Importing…'));
-      expect(importFile).toHaveBeenCalledWith(chosen, expect.objectContaining({ signal: expect.any(AbortSignal) }));
+      expect(importFile).toHaveBeenCalledWith(
+        chosen,
+        expect.objectContaining({ signal: expect.any(AbortSignal) }),
+      );
       finish('3 added, 1 updated, 0 unchanged');
       await waitFor(() => expect(status.textContent).toBe('3 added, 1 updated, 0 unchanged'));
     });

@@ -1,6 +1,12 @@
 import { createAnnotation } from '../../../lib/db/annotations';
 import type { AnnotatorDb } from '../../../lib/db/database';
-import { buildJsonExport, buildJsonExportText, exportAll, exportAllText, exportFileName } from '../../../lib/export/json';
+import {
+  buildJsonExport,
+  buildJsonExportText,
+  exportAll,
+  exportAllText,
+  exportFileName,
+} from '../../../lib/export/json';
 import type { Annotation } from '../../../lib/model';
 import { DEFAULT_THEMES } from '../../../lib/taxonomy/themes';
 import { draft, freshDb, NEWS_URL, REPORT_URL, T0, T1, T2 } from '../db/helpers';
@@ -174,7 +180,11 @@ describe('buildJsonExportText', () => {
     expect(buildJsonExportText(source, T2)).toBe(JSON.stringify(buildJsonExport(source, T2), null, 2));
 
   it('writes exactly what JSON.stringify(buildJsonExport(…), null, 2) writes', () => {
-    asStringified({ annotations: [reportAnnotation, newsAnnotation], themes: [workforce, oversight], documents });
+    asStringified({
+      annotations: [reportAnnotation, newsAnnotation],
+      themes: [workforce, oversight],
+      documents,
+    });
     asStringified(standardSource());
     asStringified({
       annotations: [emojiAnnotation, unratedAnnotation, waitingAnnotation, reportAnnotation],
@@ -197,7 +207,10 @@ describe('buildJsonExportText', () => {
     };
     asStringified({
       annotations: [awkward, { ...newsAnnotation, url: 'urn:pdf:abc' }, newsAnnotation],
-      themes: [{ ...workforce, description: undefined }, { ...oversight, description: 'Covers "x"' }],
+      themes: [
+        { ...workforce, description: undefined },
+        { ...oversight, description: 'Covers "x"' },
+      ],
       documents: [reportRecord, { ...newsRecord, details: { ...devonDetails, outcome: 'Met' } }],
     });
   });
@@ -340,7 +353,11 @@ describe('exportAllText', () => {
   it('is the stringified exportAll of the same database', async () => {
     const db = freshDb();
     try {
-      await createAnnotation(db, { url: REPORT_URL, title: 'ILACS report', draft: draft(), details: devonDetails }, T0);
+      await createAnnotation(
+        db,
+        { url: REPORT_URL, title: 'ILACS report', draft: draft(), details: devonDetails },
+        T0,
+      );
       await createAnnotation(db, { url: NEWS_URL, title: 'News', draft: draft({ note: 'n' }) }, T1);
       expect(await exportAllText(db, T2)).toBe(JSON.stringify(await exportAll(db, T2), null, 2));
     } finally {
