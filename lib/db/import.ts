@@ -51,6 +51,8 @@ export interface ImportOptions {
 }
 
 export const IMPORT_CANCELLED = 'Import cancelled: nothing was changed.';
+/** The label of an imported theme whose file gives it neither a label nor an id with any letters. */
+export const UNNAMED_THEME = 'Unnamed theme';
 
 /** The rejection of a cancelled import: the database is as it was. */
 export class ImportCancelled extends Error {
@@ -233,7 +235,7 @@ async function addMissingThemes(db: AnnotatorDb, { themes, annotations, tagTheme
   for (const id of new Set(wanted)) {
     if (known.has(id)) continue;
     const source = listed.get(id);
-    const named = { id, label: source?.label.trim() || id };
+    const named = { id, label: source?.label.trim() || id.trim() || UNNAMED_THEME };
     const same = isNameOnly(id, source, tagIds) ? names.find(named) : undefined;
     if (same !== undefined) {
       storedIds.set(id, same);

@@ -1,3 +1,4 @@
+import { UNNAMED_THEME } from '../../../../lib/db/import';
 // What an import must do, written out independently of lib/db/import.ts: the contents a
 // file of each format holds, the database after a file is imported whole, the rules every
 // stored row keeps, and what a refusal's message must look like.
@@ -187,7 +188,7 @@ function themesAfter(before: Theme[], contents: ExportContents) {
   for (const id of new Set(wanted)) {
     if (themes.some((t) => t.id === id)) continue;
     const source = listed.get(id);
-    const wantedLabel = source?.label.trim() || id;
+    const wantedLabel = source?.label.trim() || id.trim() || UNNAMED_THEME;
     const same = !source || tagIds.has(id) ? named({ id, label: wantedLabel }) : undefined;
     if (same !== undefined) {
       storedIds.set(id, same);
