@@ -168,7 +168,8 @@ function inExportOrder(annotations: readonly Annotation[]): Annotation[] {
   return [...annotations].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : byPosition(a, b)));
 }
 
-function exportedThemes(themes: readonly Theme[]): Theme[] {
+/** Every theme in its order, with the fields an export writes (the description only when it has one). */
+export function exportedThemes(themes: readonly Theme[]): Theme[] {
   return [...themes]
     .sort((a, b) => a.order - b.order)
     .map(({ id, label, description, color, order, retired }) => ({

@@ -72,6 +72,7 @@
 import type { Annotation, Citation, DocumentRecord, Selector, Severity, Theme } from '../model';
 import { severityLabel, UNRATED } from '../taxonomy/severity';
 import { inDocumentOrder, isPdfAnnotation, recordsByUrl, type BriefingInput } from './briefing-input';
+import { exportedThemes } from './json';
 import { stableUuid } from './stable-uuid';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -159,16 +160,7 @@ export function buildW3cCollection(
     total: items.length,
     generated,
     'ofsted-annotator:version': W3C_EXTENSION_VERSION,
-    'ofsted-annotator:themes': [...input.themes]
-      .sort((a, b) => a.order - b.order)
-      .map(({ id, label, description, color, order, retired }) => ({
-        id,
-        label,
-        ...(description !== undefined && { description }),
-        color,
-        order,
-        retired,
-      })),
+    'ofsted-annotator:themes': exportedThemes(input.themes),
     first: { id: ids.page, type: 'AnnotationPage', partOf: { id: ids.collection }, startIndex: 0, items },
     last: ids.page,
   };
