@@ -1,44 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoSeriousViolations } from './axe';
-import { launch, REPORTS, selectWithMouse, type Session } from './harness';
+import { annotateReport, launch, REPORTS, serveReports, type Session } from './harness';
 
 let session: Session;
 
 beforeEach(async () => {
   session = await launch();
-  for (const report of Object.values(REPORTS))
-    await session.serve(report.url, report.file, 'application/pdf');
+  await serveReports(session);
 });
 afterEach(async () => {
   await session?.close();
 });
 
-async function annotateReport(url: string, from: string, to: string, severity: string) {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: /^\d+ annotations?$/ }).waitFor();
-  await selectWithMouse(page, from, to);
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
-  await dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).check();
-  await dialog.getByRole('radio', { name: severity }).check();
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.close();
-}
-
 describe('the dashboard’s pictures', () => {
   it('draws the heat map (a cell filters the list), Devon’s visits and the paired bars, readable on a tablet', async () => {
+    await annotateReport(session, REPORTS.devon2020.url, 'some children who', 'with their families', {
+      severity: 'Needs improvement',
+    });
     await annotateReport(
-      REPORTS.devon2020.url,
-      'some children who',
-      'with their families',
-      'Needs improvement',
-    );
-    await annotateReport(
+      session,
       REPORTS.devon2025.url,
       'In some cases, there is a reluctance',
       'circumstances for too long.',
-      'Serious concern',
+      { severity: 'Serious concern' },
     );
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 768, height: 1024 });

@@ -2,33 +2,17 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { expectValidExport } from '../unit/export/validate-export';
-import { launch, REPORTS, selectWithMouse, type Session } from './harness';
+import { annotateReport, launch, REPORTS, serveReports, type Session } from './harness';
 
 let session: Session;
 
 beforeEach(async () => {
   session = await launch();
-  for (const report of Object.values(REPORTS))
-    await session.serve(report.url, report.file, 'application/pdf');
+  await serveReports(session);
 });
 afterEach(async () => {
   await session?.close();
 });
-
-async function annotateReport(url: string, from: string, to: string, severity: string, note: string) {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: /^\d+ annotations?$/ }).waitFor();
-  await selectWithMouse(page, from, to);
-  // The viewer is the extension's own page: its dialog is in the page itself.
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
-  await dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).check();
-  await dialog.getByRole('radio', { name: severity }).check();
-  await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.close();
-}
 
 async function downloaded(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [download]: [Download, void] = await Promise.all([
@@ -40,19 +24,16 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; t
 
 describe('the dashboard', () => {
   it('compares two reports of one local authority and exports briefings of them', async () => {
+    await annotateReport(session, REPORTS.devon2020.url, 'some children who', 'with their families', {
+      severity: 'Serious concern',
+      note: 'Chronic neglect left too long (2020)',
+    });
     await annotateReport(
-      REPORTS.devon2020.url,
-      'some children who',
-      'with their families',
-      'Serious concern',
-      'Chronic neglect left too long (2020)',
-    );
-    await annotateReport(
+      session,
       REPORTS.devon2025.url,
       'In some cases, there is a reluctance',
       'circumstances for too long.',
-      'Serious concern',
-      'Still left too long (2025)',
+      { severity: 'Serious concern', note: 'Still left too long (2025)' },
     );
 
     const page = await session.context.newPage();

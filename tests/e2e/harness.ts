@@ -434,3 +434,34 @@ export async function waitForViewer(page: Page): Promise<void> {
 export async function serveFixturePages(session: Session): Promise<void> {
   for (const page of Object.values(PAGES)) await session.serve(page.url, page.file);
 }
+
+/** Serves the four fixture reports of REPORTS at their addresses in `session`, as PDFs. */
+export async function serveReports(session: Session): Promise<void> {
+  for (const report of Object.values(REPORTS))
+    await session.serve(report.url, report.file, 'application/pdf');
+}
+
+/**
+ * Opens a report in the viewer as a user would, selects from `from` to `to` with the mouse and
+ * saves it tagged Neglect, with a severity and a note; closes the page.
+ */
+export async function annotateReport(
+  session: Session,
+  url: string,
+  from: string,
+  to: string,
+  { severity = 'Serious concern', note = '' }: { severity?: string; note?: string } = {},
+): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.getByRole('heading', { name: /^\d+ annotations?$/ }).waitFor();
+  await selectWithMouse(page, from, to);
+  // The viewer is the extension's own page: its dialog is in the page itself.
+  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
+  await dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).check();
+  await dialog.getByRole('radio', { name: severity }).check();
+  if (note) await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.close();
+}

@@ -7,48 +7,31 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Download } from 'playwright-core';
 import { inStyle, readDocx } from '../unit/export/docx-reader';
 import { CONVERT_TIMEOUT, docxToPdfText, flat } from '../unit/export/libreoffice';
-import { launch, REPORTS, selectWithMouse, type Session } from './harness';
+import { annotateReport, launch, REPORTS, serveReports, type Session } from './harness';
 
 let session: Session;
 
 beforeEach(async () => {
   session = await launch();
-  for (const report of Object.values(REPORTS))
-    await session.serve(report.url, report.file, 'application/pdf');
+  await serveReports(session);
 });
 afterEach(async () => {
   await session?.close();
 });
 
-async function annotateReport(url: string, from: string, to: string, note: string) {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: /^\d+ annotations?$/ }).waitFor();
-  await selectWithMouse(page, from, to);
-  const dialog = page.getByRole('dialog', { name: 'Annotate selection' });
-  await dialog.getByRole('checkbox', { name: 'Neglect', exact: true }).check();
-  await dialog.getByRole('radio', { name: 'Serious concern' }).check();
-  await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.close();
-}
-
 describe('the Word briefing from the dashboard', () => {
   it(
     'downloads a .docx of Devon with its pictures, which LibreOffice converts to a PDF citing each quote',
     async () => {
+      await annotateReport(session, REPORTS.devon2020.url, 'some children who', 'with their families', {
+        note: 'Neglect <b>2020</b>',
+      });
       await annotateReport(
-        REPORTS.devon2020.url,
-        'some children who',
-        'with their families',
-        'Neglect <b>2020</b>',
-      );
-      await annotateReport(
+        session,
         REPORTS.devon2025.url,
         'In some cases, there is a reluctance',
         'circumstances for too long.',
-        '=HYPERLINK("http://evil.example") 2025',
+        { note: '=HYPERLINK("http://evil.example") 2025' },
       );
 
       const page = await session.context.newPage();
